@@ -1,0 +1,40 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// The dependency rule of docs/ARCHITECTURE.md: imports point down the layer list, never up.
+const layer = (dir, forbidden) => ({
+  files: [`src/${dir}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((target) => ({
+          group: [`**/${target}/**`, `**/${target}`, `../${target}/**`, `../../${target}/**`],
+          message: `src/${dir} may not import src/${target} (see docs/ARCHITECTURE.md, dependency rule).`,
+        })),
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'vigil-data/**', 'coverage/**', 'web/dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  layer('core', ['app', 'db', 'crypto', 'extract', 'http', 'cli', 'config']),
+  layer('app', ['db', 'crypto', 'extract', 'http', 'cli', 'config']),
+  layer('db', ['app', 'crypto', 'extract', 'http', 'cli', 'config']),
+  layer('crypto', ['app', 'db', 'extract', 'http', 'cli', 'config']),
+  layer('extract', ['app', 'db', 'crypto', 'http', 'cli', 'config']),
+  layer('http', ['cli']),
+  // cli may start the http server (vigil serve); http never imports cli.
+);

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { initial } from './20261124000000_initial.js';
+
+/** A migration is built for an engine's capabilities, so that engine differences stay in dialects/. */
+export type VigilMigration = (caps: DialectCapabilities) => Migration;
+
+/** Every migration, keyed by its timestamped name; order is the key order. See README.md. */
+export const MIGRATIONS: Readonly<Record<string, VigilMigration>> = {
+  '20261124000000_initial': initial,
+};

@@ -1,0 +1,39 @@
+import type { SourceRepository } from '../../core/ports.js';
+import { sourceFromRow, sourceToRow } from '../mappers.js';
+import { mapAsync } from './actor.repository.js';
+import { byIdChunks, paged, type Db } from './shared.js';
+
+export function sourceRepository(db: Db): SourceRepository {
+  return {
+    async insert(s) {
+      await db.insertInto('source').values(sourceToRow(s)).execute();
+    },
+    async get(id) {
+      const r = await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
+      return r && sourceFromRow(r);
+    },
+    async update(s) {
+      const { id, ...rest } = sourceToRow(s);
+      await db.updateTable('source').set(rest).where('id', '=', id).execute();
+    },
+    async delete(id) {
+      await db.deleteFrom('source').where('id', '=', id).execute();
+    },
+    async list(filter, page) {
+      let q = db.selectFrom('source');
+      if (filter.collectionIds) q = q.where('collection_id', 'in', [...filter.collectionIds]);
+      if (filter.outlet) q = q.where('outlet', '=', filter.outlet);
+      return paged(q, (b) => b.selectAll(), page, sourceFromRow, (b) => b.orderBy('created_at', 'desc').orderBy('id', 'desc'));
+    },
+    all(collectionIds) {
+      return mapAsync(
+        byIdChunks((after, limit) => {
+          let q = db.selectFrom('source').selectAll().where('id', '>', after);
+          if (collectionIds) q = q.where('collection_id', 'in', [...collectionIds]);
+          return q.orderBy('id').limit(limit).execute();
+        }),
+        sourceFromRow,
+      );
+    },
+  };
+}

@@ -10,7 +10,7 @@ const layer = (dir, forbidden) => ({
       'error',
       {
         patterns: forbidden.map((target) => ({
-          group: [`**/${target}/**`, `**/${target}`, `../${target}/**`, `../../${target}/**`],
+          group: [`**/${target}/**`, `**/${target}`, `**/${target}.js`, `**/${target}.ts`],
           message: `src/${dir} may not import src/${target} (see docs/ARCHITECTURE.md, dependency rule).`,
         })),
       },

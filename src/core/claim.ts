@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, line, text, TimestampSchema } from './common.js';
+import { IdSchema, line, patchOf, text, TimestampSchema } from './common.js';
 import { CountSchema } from './count.js';
 import { FuzzyDateSchema } from './fuzzy-date.js';
 import { CREDIBILITY, REVIEW_STATES, STANCES } from './vocabularies.js';
@@ -44,7 +44,7 @@ export const ClaimInputSchema = z
   })
   .strict();
 
-export const ClaimPatchSchema = ClaimInputSchema.omit({ sourceId: true }).partial().strict();
+export const ClaimPatchSchema = patchOf(ClaimInputSchema.omit({ sourceId: true }));
 
 export const ClaimSchema = z.object({
   id: IdSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, line, text, TimestampSchema } from './common.js';
+import { IdSchema, line, patchOf, text, TimestampSchema } from './common.js';
 
 /** Every record belongs to one collection; access is granted per collection. */
 export const CollectionInputSchema = z
@@ -8,7 +8,7 @@ export const CollectionInputSchema = z
     description: text(5000).default(''),
   })
   .strict();
-export const CollectionPatchSchema = CollectionInputSchema.partial().strict();
+export const CollectionPatchSchema = patchOf(CollectionInputSchema);
 
 export const CollectionSchema = z.object({
   id: IdSchema,

@@ -5,10 +5,31 @@ import { ValidationError } from './errors.js';
 export const IdSchema = z.uuid();
 export const TimestampSchema = z.iso.datetime();
 
+// PostgreSQL cannot store U+0000 in text; refusing it everywhere keeps both engines alike.
+const NO_NUL = /^[^\u0000]*$/;
+const NO_NUL_MESSAGE = 'must not contain NUL characters';
+
 /** Trimmed single-line text with a length limit; empty after trimming is refused. */
-export const line = (max: number) => z.string().trim().min(1).max(max);
+export const line = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL, NO_NUL_MESSAGE);
 /** Free text that may be empty. */
-export const text = (max: number) => z.string().max(max);
+export const text = (max: number) => z.string().max(max).regex(NO_NUL, NO_NUL_MESSAGE);
+
+type Undefaulted<T extends z.ZodRawShape> = {
+  [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]>;
+};
+
+/**
+ * The schema of a partial update: every field optional and none defaulted. (`.partial()` keeps
+ * defaults in zod 4, which would silently reset every field a PATCH does not name.)
+ */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>): z.ZodObject<Undefaulted<T>, z.core.$strict> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const base = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = base.optional();
+  }
+  return z.object(shape).strict() as unknown as z.ZodObject<Undefaulted<T>, z.core.$strict>;
+}
 
 export const TEXT_LIMIT = 2_000_000;
 

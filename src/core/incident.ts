@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, line, text, TimestampSchema } from './common.js';
+import { IdSchema, line, patchOf, text, TimestampSchema } from './common.js';
 import { CountSchema } from './count.js';
 import { FuzzyDateSchema, UNKNOWN_DATE } from './fuzzy-date.js';
 import { ACT_TYPES, INVOLVEMENT_DEGREES, REVIEW_DECISIONS, VERIFICATION_STATUSES } from './vocabularies.js';
@@ -26,7 +26,7 @@ export const ActInputSchema = z
   })
   .strict();
 
-const tag = z.string().trim().min(1).max(100);
+const tag = line(100);
 
 export const IncidentInputSchema = z
   .object({
@@ -43,7 +43,7 @@ export const IncidentInputSchema = z
   .strict();
 
 /** Replacing `acts` replaces the incident's acts: acts with a known id are kept and updated. */
-export const IncidentPatchSchema = IncidentInputSchema.omit({ collectionId: true }).partial().strict();
+export const IncidentPatchSchema = patchOf(IncidentInputSchema.omit({ collectionId: true }));
 
 export const InvolvementSchema = z.object({
   actorId: IdSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, line } from './common.js';
+import { IdSchema, line, patchOf } from './common.js';
 import { PLACE_KINDS } from './vocabularies.js';
 
 /**
@@ -17,7 +17,7 @@ export const PlaceInputSchema = z
   })
   .strict();
 
-export const PlacePatchSchema = PlaceInputSchema.omit({ kind: true, parentId: true }).partial().strict();
+export const PlacePatchSchema = patchOf(PlaceInputSchema.omit({ kind: true, parentId: true }));
 
 export const PlaceSchema = z.object({
   id: IdSchema,

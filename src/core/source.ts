@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, line, text, TEXT_LIMIT, TimestampSchema } from './common.js';
+import { IdSchema, line, patchOf, text, TEXT_LIMIT, TimestampSchema } from './common.js';
 import { IsoDateSchema } from './fuzzy-date.js';
 import { RELIABILITY, SOURCE_KINDS } from './vocabularies.js';
 
@@ -21,7 +21,7 @@ export const SourceInputSchema = z
   })
   .strict();
 
-export const SourcePatchSchema = SourceInputSchema.omit({ collectionId: true }).partial().strict();
+export const SourcePatchSchema = patchOf(SourceInputSchema.omit({ collectionId: true }));
 
 export const SourceSchema = SourceInputSchema.extend({
   id: IdSchema,

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { SourceInputSchema, SourcePatchSchema } from '../core/source.js';
+import { created, type AreaOptions } from './area.js';
+import { BODY_ERRORS, errorResponses, IdParamsSchema, NoContentSchema, pageOf, SourceListQuerySchema, SourceResponseSchema } from './schemas.js';
+
+const tags = ['sources'];
+
+export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
+  r.post(
+    '/sources',
+    {
+      schema: {
+        tags,
+        operationId: 'createSource',
+        summary: 'Add a source (article, report, testimony, statement…)',
+        body: SourceInputSchema,
+        response: { 201: SourceResponseSchema, ...errorResponses(...BODY_ERRORS, 404) },
+      },
+    },
+    async (req, reply) => created(reply, 'sources', await app.createSource(req.body)),
+  );
+
+  r.get(
+    '/sources',
+    {
+      schema: {
+        tags,
+        operationId: 'listSources',
+        summary: 'List sources',
+        querystring: SourceListQuerySchema,
+        response: { 200: pageOf(SourceResponseSchema), ...errorResponses(400) },
+      },
+    },
+    async (req) => app.listSources(req.query),
+  );
+
+  r.get(
+    '/sources/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'getSource',
+        summary: 'Get a source',
+        params: IdParamsSchema,
+        response: { 200: SourceResponseSchema, ...errorResponses(400, 404) },
+      },
+    },
+    async (req) => app.getSource(req.params.id),
+  );
+
+  r.patch(
+    '/sources/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'updateSource',
+        summary: 'Change a source',
+        params: IdParamsSchema,
+        body: SourcePatchSchema,
+        response: { 200: SourceResponseSchema, ...errorResponses(...BODY_ERRORS, 404) },
+      },
+    },
+    async (req) =>
+      app.updateSource({ id: req.params.id, patch: req.body }),
+  );
+
+  r.delete(
+    '/sources/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'deleteSource',
+        summary: 'Delete a source that no claim cites',
+        params: IdParamsSchema,
+        response: { 204: NoContentSchema, ...errorResponses(400, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await app.deleteSource(req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

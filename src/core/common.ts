@@ -6,13 +6,14 @@ export const IdSchema = z.uuid();
 export const TimestampSchema = z.iso.datetime();
 
 // PostgreSQL cannot store U+0000 in text; refusing it everywhere keeps both engines alike.
-const NO_NUL = /^[^\u0000]*$/;
+const NUL = String.fromCharCode(0);
+const noNul = (s: string) => !s.includes(NUL);
 const NO_NUL_MESSAGE = 'must not contain NUL characters';
 
 /** Trimmed single-line text with a length limit; empty after trimming is refused. */
-export const line = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL, NO_NUL_MESSAGE);
+export const line = (max: number) => z.string().trim().min(1).max(max).refine(noNul, NO_NUL_MESSAGE);
 /** Free text that may be empty. */
-export const text = (max: number) => z.string().max(max).regex(NO_NUL, NO_NUL_MESSAGE);
+export const text = (max: number) => z.string().max(max).refine(noNul, NO_NUL_MESSAGE);
 
 type Undefaulted<T extends z.ZodRawShape> = {
   [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]>;

@@ -168,8 +168,8 @@ export function formatSearch(r: SearchResult): string {
 export function formatStats(s: StatsResult): string {
   if (s.cells.length === 0) return 'no acts match\n';
   const cells = table(
-    ['act type', 'month', 'country', 'region', 'low', 'high', 'incidents', 'acts'],
-    s.cells.map((c) => [c.actType, c.month, c.countryCode, c.regionCode, c.low, c.high === null ? 'open' : c.high, c.incidents, c.acts]),
+    ['act type', 'period', 'country', 'region', 'low', 'high', 'incidents', 'acts'],
+    s.cells.map((c) => [c.actType, c.period, c.countryCode, c.regionCode, c.low, c.high === null ? 'open' : c.high, c.incidents, c.acts]),
   );
   const totals = table(
     ['act type', 'low', 'high', 'acts'],

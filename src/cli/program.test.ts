@@ -32,13 +32,13 @@ describe('vigil demo', () => {
     const all = await cli.json<StatsResult>(['stats']);
     const killing = all.totals.find((t) => t.actType === 'killing');
     expect(killing?.low).toBeGreaterThanOrEqual(2);
-    const killingCell = all.cells.find((c) => c.actType === 'killing' && c.month === '2019-01' && c.regionCode === 'RU-CE');
+    const killingCell = all.cells.find((c) => c.actType === 'killing' && c.period === '2019-01' && c.regionCode === 'RU-CE');
     expect(killingCell?.low).toBeGreaterThanOrEqual(2);
 
     // The administrator's detention is part of the crackdown's figure, not counted again.
-    const detention = all.cells.filter((c) => c.actType === 'detention' && c.regionCode === 'RU-CE' && c.month === '2018-12');
+    const detention = all.cells.filter((c) => c.actType === 'detention' && c.regionCode === 'RU-CE' && c.period === '2018-12');
     expect(detention).toEqual([
-      { actType: 'detention', month: '2018-12', countryCode: 'RU', regionCode: 'RU-CE', low: 40, high: 40, incidents: 1, acts: 1 },
+      { actType: 'detention', period: '2018-12', countryCode: 'RU', regionCode: 'RU-CE', low: 40, high: 40, incidents: 1, acts: 1 },
     ]);
     const contested = await cli.json<StatsResult>(['stats', '--status', 'contested', '--country', 'RU']);
     expect(contested.cells.filter((c) => c.actType === 'detention')).toEqual(detention);

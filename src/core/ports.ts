@@ -211,8 +211,12 @@ export interface StatsQuery {
 
 export interface StatsCell {
   readonly actType: ActType;
-  /** `YYYY-MM` of the act's start date, or null when the date is unknown. */
-  readonly month: string | null;
+  /**
+   * When the act happened, as precisely as its date allows: `YYYY-MM` (the month it starts in)
+   * for dates known to the day, week or month; `YYYY` for dates known only to the year; null
+   * when the date is unknown. A year is never passed off as its January.
+   */
+  readonly period: string | null;
   readonly countryCode: string | null;
   readonly regionCode: string | null;
   readonly low: number;

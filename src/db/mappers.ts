@@ -142,6 +142,12 @@ export function actFromRow(r: ActTable): Act {
   };
 }
 
+/** The statistics period of a date: its month, or its year when only the year is known. */
+export function statsPeriod(d: FuzzyDate): string | null {
+  if (d.start === null) return null;
+  return d.precision === 'year' ? d.start.slice(0, 4) : d.start.slice(0, 7);
+}
+
 export function actToRow(
   a: Act,
   i: Incident,
@@ -149,7 +155,7 @@ export function actToRow(
   placement: { countryCode: string | null; regionCode: string | null },
 ): ActTable {
   // An act without its own date is counted under its incident's date.
-  const start = a.date.start ?? i.date.start;
+  const date = a.date.start !== null ? a.date : i.date;
   return {
     id: a.id,
     incident_id: i.id,
@@ -167,7 +173,7 @@ export function actToRow(
     count_low: a.reconciled.low,
     count_high: a.reconciled.high,
     status: i.status,
-    stats_month: start ? start.slice(0, 7) : null,
+    stats_month: statsPeriod(date),
     country_code: placement.countryCode,
     region_code: placement.regionCode,
   };

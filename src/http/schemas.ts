@@ -153,7 +153,7 @@ export const StatsResponseSchema = z.object({
     z.object({
       actType: z.enum(ACT_TYPES.codes),
       /** `YYYY-MM` of the act's start, null when unknown. */
-      month: z.string().nullable(),
+      period: z.string().nullable(),
       countryCode: z.string().nullable(),
       regionCode: z.string().nullable(),
       low: z.number().int().nonnegative(),

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 interface StatsJson {
-  cells: { actType: string; month: string | null; countryCode: string | null; regionCode: string | null; low: number; high: number | null; incidents: number; acts: number }[];
+  cells: { actType: string; period: string | null; countryCode: string | null; regionCode: string | null; low: number; high: number | null; incidents: number; acts: number }[];
   totals: { actType: string; low: number; high: number | null; acts: number }[];
 }
 
@@ -29,7 +29,7 @@ describe('stats', () => {
     const res = await call(t.http, 'GET', '/stats');
     expect(res.statusCode).toBe(200);
     const body = res.json<StatsJson>();
-    expect(body.cells).toEqual([{ actType: 'killing', month: '2019-01', countryCode: 'RU', regionCode: 'RU-CE', low: 2, high: 5, incidents: 1, acts: 1 }]);
+    expect(body.cells).toEqual([{ actType: 'killing', period: '2019-01', countryCode: 'RU', regionCode: 'RU-CE', low: 2, high: 5, incidents: 1, acts: 1 }]);
     expect(body.totals).toEqual([{ actType: 'killing', low: 2, high: 5, acts: 1 }]);
   });
 

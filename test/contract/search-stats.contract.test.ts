@@ -105,15 +105,25 @@ describe.each(testEngines())('search and stats on $name', (engine) => {
   it('counts by act type × month × region with honest bounds', async () => {
     const s = await app.stats({});
     const cell = (t: string, region: string) => s.cells.find((c) => c.actType === t && c.regionCode === region);
-    expect(cell('detention', 'RU-CE')).toMatchObject({ month: '2024-03', low: 12, high: null, incidents: 1 });
-    expect(cell('detention', 'RU-DA')).toMatchObject({ month: '2023-06', low: 5, high: 8, incidents: 1 });
+    expect(cell('detention', 'RU-CE')).toMatchObject({ period: '2024-03', low: 12, high: null, incidents: 1 });
+    expect(cell('detention', 'RU-DA')).toMatchObject({ period: '2023-06', low: 5, high: 8, incidents: 1 });
     expect(cell('torture', 'RU-DA')).toMatchObject({ low: 2, high: 4 });
     // An act no accepted claim supports contributes nothing.
     expect(cell('ill_treatment', 'RU-CE')).toMatchObject({ low: 0, acts: 1 });
     expect(s.totals.find((t) => t.actType === 'detention')).toMatchObject({ low: 17, high: null, acts: 2 });
-    expect((await app.stats({ from: '2024-01-01' })).cells.every((c) => (c.month ?? '') >= '2024-01')).toBe(true);
+    expect((await app.stats({ from: '2024-01-01' })).cells.every((c) => (c.period ?? '') >= '2024-01')).toBe(true);
     expect(new Set((await app.stats({ status: 'corroborated' })).cells.map((c) => c.regionCode))).toEqual(new Set(['RU-DA']));
     results.set(`${engine.name}:stats`, s);
+    // A date known only to the year is counted under the year, never under its January.
+    const yearOnly = await app.createIncident({ title: 'Abductions, 2019', date: { start: '2019-01-01', end: '2019-12-31', precision: 'year' }, acts: [{ type: 'abduction' }] });
+    const src = await app.createSource({ kind: 'ngo_report', title: 'Annual report' });
+    await app.addClaim({ sourceId: src.id, actId: yearOnly.acts[0]!.id, stance: 'alleges', about: 'four abducted', asserts: { count: { qualifier: 'exact', value: 4 } } });
+    const abductions = (await app.stats({ actType: 'abduction' })).cells;
+    expect(abductions).toEqual([{ actType: 'abduction', period: '2019', countryCode: null, regionCode: null, low: 4, high: 4, incidents: 1, acts: 1 }]);
+    expect((await app.stats({ actType: 'abduction', from: '2019-06-01' })).cells).toHaveLength(1);
+    expect((await app.stats({ actType: 'abduction', from: '2020-01-01' })).cells).toHaveLength(0);
+    await app.deleteClaim((await app.listClaims({ incidentId: yearOnly.id })).items[0]!.id);
+    await app.deleteIncident(yearOnly.id);
     expect(ids.a.id).not.toBe(ids.b.id);
   });
 

@@ -25,7 +25,9 @@ export function statsRepository(db: Db): StatsRepository {
       if (q.collectionIds) query = query.where('collection_id', 'in', [...q.collectionIds]);
       if (q.actType) query = query.where('type', '=', q.actType);
       if (q.countryCode) query = query.where('country_code', '=', q.countryCode);
-      if (q.from) query = query.where('stats_month', '>=', q.from.slice(0, 7));
+      // A period known only to the year overlaps a range that starts within that year.
+      const from = q.from;
+      if (from) query = query.where((eb) => eb.or([eb('stats_month', '>=', from.slice(0, 7)), eb('stats_month', '=', from.slice(0, 4))]));
       if (q.to) query = query.where('stats_month', '<=', q.to.slice(0, 7));
       const rows = await query
         .groupBy(['type', 'stats_month', 'country_code', 'region_code'])
@@ -37,7 +39,7 @@ export function statsRepository(db: Db): StatsRepository {
       return rows.map(
         (r): StatsCell => ({
           actType: r.type as StatsCell['actType'],
-          month: r.stats_month,
+          period: r.stats_month,
           countryCode: r.country_code,
           regionCode: r.region_code,
           low: Number(r.low ?? 0),

@@ -11,7 +11,7 @@ import {
   FuzzyDateSchema,
   monthDate,
   partOfMonth,
-  statsMonth,
+  statsPeriod,
   statsYear,
   UNKNOWN_DATE,
   validateIsoDay,
@@ -156,10 +156,15 @@ describe('dateEnvelope', () => {
 describe('statistics keys', () => {
   it('count a date under the month and year of its start', () => {
     const span = range('2018-12-21', '2019-01-14', 'month');
-    expect(statsMonth(span)).toBe('2018-12');
+    expect(statsPeriod(span)).toBe('2018-12');
     expect(statsYear(span)).toBe(2018);
-    expect(statsMonth(UNKNOWN_DATE)).toBeNull();
+    expect(statsPeriod(UNKNOWN_DATE)).toBeNull();
     expect(statsYear(UNKNOWN_DATE)).toBeNull();
+  });
+
+  it('count a date known only to the year under the year, not its January', () => {
+    expect(statsPeriod(range('2017-01-01', '2017-12-31', 'year'))).toBe('2017');
+    expect(statsPeriod(range('2017-03-06', '2017-03-12', 'week'))).toBe('2017-03');
   });
 });
 

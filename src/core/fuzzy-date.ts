@@ -185,10 +185,15 @@ export function dateEnvelope(dates: readonly FuzzyDate[]): FuzzyDate {
   return env;
 }
 
-/** The month a date is counted under in statistics ('YYYY-MM' of its start), or null when unknown. */
-export function statsMonth(d: FuzzyDate): string | null {
+/**
+ * The period a date is counted under in statistics: 'YYYY-MM' of its start when it is known
+ * to the month or better, 'YYYY' when it is known only to the year (a year is never passed off
+ * as its January), null when unknown.
+ */
+export function statsPeriod(d: FuzzyDate): string | null {
   const k = known(d);
-  return k ? k.start.slice(0, 7) : null;
+  if (!k) return null;
+  return k.precision === 'year' ? k.start.slice(0, 4) : k.start.slice(0, 7);
 }
 
 /** The year a date is counted under in statistics (that of its start), or null when unknown. */

@@ -1,7 +1,7 @@
 import type { Actor } from '../core/actor.js';
 import type { Claim } from '../core/claim.js';
 import type { Collection } from '../core/collection.js';
-import type { FuzzyDate } from '../core/fuzzy-date.js';
+import { statsPeriod, type FuzzyDate } from '../core/fuzzy-date.js';
 import type { Act, Incident, Involvement, ReconciledCount, StatusDerivation } from '../core/incident.js';
 import type { Place } from '../core/place.js';
 import type { Source } from '../core/source.js';
@@ -140,12 +140,6 @@ export function actFromRow(r: ActTable): Act {
     involvements: JSON.parse(r.involvements) as Involvement[],
     reconciled: JSON.parse(r.reconciled) as ReconciledCount,
   };
-}
-
-/** The statistics period of a date: its month, or its year when only the year is known. */
-export function statsPeriod(d: FuzzyDate): string | null {
-  if (d.start === null) return null;
-  return d.precision === 'year' ? d.start.slice(0, 4) : d.start.slice(0, 7);
 }
 
 export function actToRow(

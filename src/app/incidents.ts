@@ -13,7 +13,7 @@ import {
 import type { Actor } from '../core/actor.js';
 import type { Page } from '../core/ports.js';
 import type { Source } from '../core/source.js';
-import { ACT_TYPES, VERIFICATION_STATUSES } from '../core/vocabularies.js';
+import { ACT_TYPES, REVIEW_STATES, VERIFICATION_STATUSES } from '../core/vocabularies.js';
 import { resolveCollectionId, stripUndefined } from './collections.js';
 import { nowIso, type UseCaseContext } from './context.js';
 import { requireActorIn } from './actors.js';
@@ -77,6 +77,7 @@ export async function createIncident(ctx: UseCaseContext, input: unknown): Promi
     placeId: data.placeId,
     tags: data.tags,
     reviewDecision: data.reviewDecision,
+    review: data.review,
     status: 'unverified',
     derivation: { status: 'unverified', reasons: [], supportingOrigins: [], denialClaimIds: [] },
     acts: await buildActs(ctx, collectionId, id, data.acts, []),
@@ -125,12 +126,13 @@ export const IncidentListQuerySchema = PageQuerySchema.extend({
   collectionId: z.uuid().optional(),
   status: z.enum(VERIFICATION_STATUSES.codes).optional(),
   actType: z.enum(ACT_TYPES.codes).optional(),
+  review: z.enum(REVIEW_STATES.codes).optional(),
 });
 
 export async function listIncidents(ctx: UseCaseContext, input: z.input<typeof IncidentListQuerySchema>): Promise<Page<Incident>> {
   const q = parseInput(IncidentListQuerySchema, input, 'query');
   return ctx.repos.incidents.list(
-    stripUndefined({ collectionIds: q.collectionId ? [q.collectionId] : undefined, status: q.status, actType: q.actType }),
+    stripUndefined({ collectionIds: q.collectionId ? [q.collectionId] : undefined, status: q.status, actType: q.actType, review: q.review }),
     { limit: q.limit, offset: q.offset },
   );
 }

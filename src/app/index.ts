@@ -7,6 +7,7 @@ import * as claims from './claims.js';
 import * as collections from './collections.js';
 import type { AppDeps, UseCaseContext } from './context.js';
 import * as incidents from './incidents.js';
+import * as ingest from './ingest.js';
 import * as places from './places.js';
 import * as searchCases from './search.js';
 import * as sources from './sources.js';
@@ -14,6 +15,7 @@ import * as sources from './sources.js';
 export type { AppDeps, UseCaseContext } from './context.js';
 export type { ClaimView, ClaimsBySide, IncidentView } from './incidents.js';
 export type { StatsResult } from './search.js';
+export type { IngestResult } from './ingest.js';
 
 /** Every operation a user can do. HTTP, CLI and tests call these; each runs in one transaction. */
 const useCases = {
@@ -57,6 +59,11 @@ const useCases = {
   reviewClaim: claims.reviewClaim,
   deleteClaim: claims.deleteClaim,
 
+  extractText: ingest.extractText,
+  ingestText: ingest.ingestText,
+  reviewIncident: ingest.reviewIncident,
+  reviewSource: ingest.reviewSource,
+
   search: searchCases.search,
   stats: searchCases.stats,
 };
@@ -83,7 +90,7 @@ export const randomIds: IdGenerator = { newId: () => randomUUID() };
 /** Binds every use case to storage, each wrapped in its own transaction. */
 export function createApp(deps: AppDeps): VigilApp {
   const batch = <T>(fn: (ctx: UseCaseContext) => Promise<T>): Promise<T> =>
-    deps.store.transaction((repos) => fn({ repos, clock: deps.clock, ids: deps.ids }));
+    deps.store.transaction((repos) => fn({ repos, clock: deps.clock, ids: deps.ids, ...(deps.extractor ? { extractor: deps.extractor } : {}) }));
   const bound: Record<string, unknown> = {};
   for (const [name, fn] of Object.entries(useCases)) {
     bound[name] = (input: unknown) => batch((ctx) => (fn as (c: UseCaseContext, i: unknown) => Promise<unknown>)(ctx, input));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parseInput } from '../core/common.js';
 import type { Page } from '../core/ports.js';
 import { SourceInputSchema, SourcePatchSchema, type Source } from '../core/source.js';
@@ -16,7 +17,7 @@ export async function createSource(ctx: UseCaseContext, input: unknown): Promise
   const data = parseInput(SourceInputSchema, input, 'source');
   const collectionId = await resolveCollectionId(ctx, data.collectionId);
   const now = nowIso(ctx);
-  const s: Source = { ...data, id: ctx.ids.newId(), collectionId, createdAt: now, updatedAt: now };
+  const s: Source = { ...data, id: ctx.ids.newId(), collectionId, contentHash: hashOf(data.text), createdAt: now, updatedAt: now };
   await ctx.repos.sources.insert(s);
   await indexSource(ctx, s);
   return s;
@@ -25,7 +26,8 @@ export async function createSource(ctx: UseCaseContext, input: unknown): Promise
 export async function updateSource(ctx: UseCaseContext, input: { id: string; patch: unknown }): Promise<Source> {
   const patch = parseInput(SourcePatchSchema, input.patch, 'source');
   const s = await getSource(ctx, input.id);
-  const next: Source = { ...s, ...stripUndefined(patch), updatedAt: nowIso(ctx) };
+  const merged = { ...s, ...stripUndefined(patch) };
+  const next: Source = { ...merged, contentHash: hashOf(merged.text), updatedAt: nowIso(ctx) };
   await ctx.repos.sources.update(next);
   await indexSource(ctx, next);
   // The outlet decides the origin of claims that name no speaker.
@@ -50,4 +52,13 @@ export async function listSources(
     stripUndefined({ collectionIds: input.collectionId ? [input.collectionId] : undefined, outlet: input.outlet }),
     page,
   );
+}
+
+/** SHA-256 of a text; line endings and outer white space do not make a different text. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.replace(/\r\n?/g, '\n').trim(), 'utf8').digest('hex');
+}
+
+function hashOf(text: string | null): string | null {
+  return text === null ? null : contentHash(text);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema, line, patchOf, text, TimestampSchema } from './common.js';
 import { CountSchema } from './count.js';
 import { FuzzyDateSchema, UNKNOWN_DATE } from './fuzzy-date.js';
-import { ACT_TYPES, INVOLVEMENT_DEGREES, REVIEW_DECISIONS, VERIFICATION_STATUSES } from './vocabularies.js';
+import { ACT_TYPES, INVOLVEMENT_DEGREES, REVIEW_DECISIONS, REVIEW_STATES, VERIFICATION_STATUSES } from './vocabularies.js';
 
 /** An actor's part in an act: who did it, and how (direct, ordered, complicit…). */
 export const InvolvementInputSchema = z
@@ -39,11 +39,16 @@ export const IncidentInputSchema = z
     acts: z.array(ActInputSchema).max(200).default([]),
     /** A reviewer's decision; the rest of the status is derived from the claims. */
     reviewDecision: z.enum(REVIEW_DECISIONS.codes).nullable().default(null),
+    /**
+     * Whether a person has accepted the incident as a record. Incidents proposed by extraction
+     * start as `proposed` and count nowhere until accepted.
+     */
+    review: z.enum(REVIEW_STATES.codes).default('accepted'),
   })
   .strict();
 
 /** Replacing `acts` replaces the incident's acts: acts with a known id are kept and updated. */
-export const IncidentPatchSchema = patchOf(IncidentInputSchema.omit({ collectionId: true }));
+export const IncidentPatchSchema = patchOf(IncidentInputSchema.omit({ collectionId: true, review: true }));
 
 export const InvolvementSchema = z.object({
   actorId: IdSchema,
@@ -102,6 +107,7 @@ export const IncidentSchema = z.object({
   placeId: IdSchema.nullable(),
   tags: z.array(z.string()),
   reviewDecision: z.enum(REVIEW_DECISIONS.codes).nullable(),
+  review: z.enum(REVIEW_STATES.codes),
   status: z.enum(VERIFICATION_STATUSES.codes),
   derivation: StatusDerivationSchema,
   acts: z.array(ActSchema),

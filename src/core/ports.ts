@@ -46,6 +46,8 @@ export interface SourceRepository {
   update(s: Source): Promise<void>;
   delete(id: string): Promise<void>;
   list(filter: SourceFilter, page: PageRequest): Promise<Page<Source>>;
+  /** The source of a collection whose text has this hash, if any. */
+  findByContentHash(collectionId: string, hash: string): Promise<Source | undefined>;
   /** Streams every source in id order, for export. */
   all(collectionIds?: readonly string[]): AsyncIterable<Source>;
 }
@@ -94,6 +96,7 @@ export interface PlaceRepository {
 
 export interface IncidentFilter {
   readonly collectionIds?: readonly string[];
+  readonly review?: ReviewState;
   readonly status?: VerificationStatus;
   readonly actType?: ActType;
 }
@@ -104,9 +107,18 @@ export interface IncidentPlacement {
   readonly regionCode: string | null;
 }
 
+/** An incident as `IncidentRepository.save` takes it. */
+export interface IncidentWrite {
+  readonly incident: Incident;
+  readonly placement: IncidentPlacement;
+  readonly actPlacements: Record<string, IncidentPlacement>;
+}
+
 export interface IncidentRepository {
   /** Inserts or replaces the incident with its acts and involvements (acts not given are removed). */
   save(incident: Incident, placement: IncidentPlacement, actPlacements: Record<string, IncidentPlacement>): Promise<void>;
+  /** Inserts new incidents (ids not stored yet) in multi-row statements: the rows `save` would write. For imports. */
+  insertMany(entries: readonly IncidentWrite[]): Promise<void>;
   get(id: string): Promise<Incident | undefined>;
   /** The incident that holds an act. */
   incidentIdOfAct(actId: string): Promise<string | undefined>;
@@ -128,6 +140,8 @@ export interface ClaimFilter {
 
 export interface ClaimRepository {
   insert(c: Claim): Promise<void>;
+  /** Inserts new claims in multi-row statements, in order. For imports. */
+  insertMany(claims: readonly Claim[]): Promise<void>;
   get(id: string): Promise<Claim | undefined>;
   update(c: Claim): Promise<void>;
   delete(id: string): Promise<void>;
@@ -181,7 +195,14 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** How many documents match; a lower bound when `totalExact` is false. */
   readonly total: number;
+  /**
+   * False when more documents match than the engine counts one by one (SEARCH_EXACT_CAP in
+   * db/repositories/search.repository.ts): then `total` is that cap, and the ranking and the
+   * facets cover the newest `total` matches only. Narrow the query to get exact figures.
+   */
+  readonly totalExact: boolean;
   readonly hits: SearchHit[];
   readonly facets: {
     readonly actType: FacetValue[];
@@ -195,6 +216,8 @@ export interface SearchResult {
 
 export interface SearchIndex {
   upsert(doc: SearchDocument): Promise<void>;
+  /** `upsert` of each document in order, new ones in multi-row statements. For imports. */
+  upsertMany(docs: readonly SearchDocument[]): Promise<void>;
   remove(entityId: string): Promise<void>;
   search(q: SearchQuery): Promise<SearchResult>;
 }

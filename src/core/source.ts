@@ -26,6 +26,8 @@ export const SourcePatchSchema = patchOf(SourceInputSchema.omit({ collectionId: 
 export const SourceSchema = SourceInputSchema.extend({
   id: IdSchema,
   collectionId: IdSchema,
+  /** SHA-256 of the text (derived), so that the same text is stored once per collection. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });

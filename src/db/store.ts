@@ -27,7 +27,7 @@ function repositories(db: Db, caps: DialectCapabilities): Repositories {
     sources: sourceRepository(db),
     actors: actorRepository(db),
     places: placeRepository(db),
-    incidents: incidentRepository(db),
+    incidents: incidentRepository(db, caps),
     claims: claimRepository(db),
     search: searchIndex(db, caps),
     stats: statsRepository(db),

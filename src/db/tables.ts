@@ -58,6 +58,7 @@ export interface SourceTable {
   reliability: string | null;
   text: string | null;
   notes: string;
+  content_hash: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -73,6 +74,7 @@ export interface IncidentTable {
   place_id: string | null;
   tags: string;
   review_decision: string | null;
+  review: string;
   status: string;
   derivation: string;
   country_code: string | null;
@@ -98,6 +100,11 @@ export interface ActTable {
   /** Derived, for statistics: bounds of the reconciled count, the incident's status and placement. */
   count_low: number;
   count_high: number | null;
+  /**
+   * The status the act is counted under in statistics: its incident's status, or the
+   * incident's review state ('proposed', 'rejected') until a person accepts it, which no
+   * statistics query includes.
+   */
   status: string;
   stats_month: string | null;
   country_code: string | null;

@@ -117,8 +117,48 @@ const RULES: readonly TriggerRule[] = [
   { name: 'rape', act: 'other', mode: 'auto', re: /\b(?<h>rape)\b|\bsexual(?:ly)? (?<h2>violence|assault|abuse)/g },
 ];
 
+/**
+ * The head words of a rule ("kill", "murder", … in `(?<h>kill|murder|…)`): a rule can only match
+ * where one of them stands as a word of the lemma string, so a rule none of whose head words
+ * occurs in the document is not run at all. Null when a head group is not a plain word list.
+ */
+function headWords(re: RegExp): readonly string[] | null {
+  const words: string[] = [];
+  // Each head group must be a word list closed by a word boundary (optionally after a plural
+  // "s", which the present-word set below also strips), or the shortcut is not taken.
+  const groups = [...re.source.matchAll(/\(\?<h\d?>([^)]*)\)(s\?)?(\\b| )?/g)];
+  if (groups.length === 0) return null;
+  for (const g of groups) {
+    const body = g[1] ?? '';
+    if (!/^[a-z -]+(?:\|[a-z -]+)*$/.test(body) || g[3] === undefined) return null;
+    // The first word of each alternative ("take away" → take); words split as \b splits them.
+    for (const alt of body.split('|')) words.push((alt.split(/[^a-z0-9_]+/)[0] ?? alt));
+  }
+  return words;
+}
+
+const WORDS_MEMO = new Map<string, readonly string[]>();
+
+/** The \b-words of a lemma, each also without a plural "s" (memoised: lemmas repeat). */
+function wordsOf(lemma: string): readonly string[] {
+  let ws = WORDS_MEMO.get(lemma);
+  if (ws === undefined) {
+    const out: string[] = [];
+    for (const w of /^[a-z0-9_]+$/.test(lemma) ? [lemma] : lemma.split(/[^A-Za-z0-9_]+/)) {
+      out.push(w);
+      if (w.endsWith('s')) out.push(w.slice(0, -1));
+    }
+    ws = out;
+    if (WORDS_MEMO.size > 50_000) WORDS_MEMO.clear();
+    WORDS_MEMO.set(lemma, ws);
+  }
+  return ws;
+}
+
 // Compiled once with match indices ('d') so the head group's offset is known.
-const COMPILED: readonly (readonly [TriggerRule, RegExp])[] = RULES.map((r) => [r, new RegExp(r.re.source, r.re.flags.includes('d') ? r.re.flags : `${r.re.flags}d`)] as const);
+const COMPILED: readonly (readonly [TriggerRule, RegExp, readonly string[] | null])[] = RULES.map(
+  (r) => [r, new RegExp(r.re.source, r.re.flags.includes('d') ? r.re.flags : `${r.re.flags}d`), headWords(r.re)] as const,
+);
 
 export interface ActMention {
   readonly act: Act;
@@ -140,7 +180,7 @@ const META = /\b(?:acknowledge|investigate|condemn|halt|punish|probe|look into|e
 const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', 'but', 'while', 'and']);
 const BACKREF_DETS = new Set(['the', 'these', 'those', 'this', 'its', 'their', 'his', 'her', 'such', 'every', 'any', 'each', 'similar', 'further', 'no', 'our', 'my']);
 const MODIFIER_DETS = new Set(['the', 'those', 'a', 'an', 'these', 'his', 'her', 'their', 'its', 'our', 'my', 'one']);
-const NOUN_FRAMES = /\b(?:receive|suffer|sustain|give|subject to|endure|undergo|face|report|describe|recount|result of|consistent with|during|amid|in|with|carry out|conduct|mark of|sign of|evidence of|allegation of)(?: \S+){0,3} $/;
+const NOUN_FRAMES = /\b(?:receive|suffer|sustain|give|subject to|endure|undergo|face|report|describe|recount|result of|consistent with|during|amid|in|with|carry out|conduct|mark of|sign of|evidence of|allegation of|die under)(?: \S+){0,3} $/;
 const BE = new Set(['be', 'get']);
 const AUX_SKIP = new Set(['have', 'be', 'get', 'not', "n't", 'also', 'still', 'reportedly', 'allegedly', 'later', 'then', 'forcibly', 'since', 'already', 'subsequently', 'apparently', 'being', 'been', 'just', 'all', 'both', 'again', 'illegally', 'arbitrarily', 'unlawfully', 'violently', 'brutally', 'severely', 'badly', 'reportedly']);
 
@@ -234,7 +274,11 @@ export function findActMentionsAll(views: readonly SentView[]): ActMention[][] {
   }
   const out: ActMention[][] = views.map(() => []);
   const seen: Set<string>[] = views.map(() => new Set<string>());
-  for (const [rule, re] of COMPILED) {
+  // Every word of the lemma string, split as the patterns' \b splits it.
+  const present = new Set<string>();
+  for (const v of views) for (const t of v.tokens) for (const w of wordsOf(t.lemma)) present.add(w);
+  for (const [rule, re, heads] of COMPILED) {
+    if (heads !== null && !heads.some((w) => present.has(w))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(doc); m !== null; m = re.exec(doc)) {
       const si = tokenAt(starts, m.index);
@@ -386,6 +430,8 @@ export function victimCount(v: SentView, m: ActMention, blocked: (i: number) => 
       return fromPhrase(v, obj, blocked, 'indirect object');
     }
     // "as a result of torture", "injuries consistent with torture": the sentence's subject.
+    // "died under torture": those who died.
+    if (/\bdie under $/.test(before)) return subjectCount(v, tokenAt(v.lemAt, before.search(/\bdie under $/)), blocked, 'subject of die under');
     if (!/\b(?:result of|consistent with|sign of|mark of|evidence of)(?: \S+){0,2} $/.test(before)) return { found: null, single: false, np: null, pronoun: null, how: 'uncounted noun' };
     const subj = npRight(v, 0);
     const sq = quantityIn(v, subj, blocked);

@@ -162,7 +162,19 @@ function countWord(w: string): number {
 
 interface Rule {
   readonly re: RegExp;
+  /**
+   * A cheap necessary condition on the document (lower-cased, and as written): words without
+   * which the pattern cannot match. Most rules find nothing in most texts; a substring check
+   * is far cheaper than a regex scan of the whole text.
+   */
+  readonly cue: (lower: string, text: string) => boolean;
   readonly resolve: (m: RegExpExecArray, pub: string, ctxYear: number | null) => Omit<DateMention, 'start' | 'end' | 'text'> | null;
+}
+
+const DATEISH = /\d|day|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|since|night|morning|afternoon|evening|spring|summer|autumn|fall|winter/;
+const MONTH_CUE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/;
+function hasMonth(lower: string): boolean {
+  return MONTH_CUE.test(lower);
 }
 
 function point(date: Resolved | null): Omit<DateMention, 'start' | 'end' | 'text'> | null {
@@ -171,6 +183,7 @@ function point(date: Resolved | null): Omit<DateMention, 'start' | 'end' | 'text
 
 const RULES: readonly Rule[] = [
   {
+    cue: (l) => hasMonth(l) && (l.includes('between') || l.includes('from')),
     re: new RegExp(`\\b(?:between|from) (${DM})(?:,? (${Y}))? (?:and|to|until|through) (${DM})(?:,? (${Y}))?`, 'gi'),
     resolve: (m, pub, cy) => {
       const y2 = m[4] ? Number(m[4]) : cy;
@@ -182,6 +195,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes('since the'),
     re: /\bsince the (?:start|beginning) of (?:the|this) (year|month)\b/gi,
     resolve: (m, pub) => {
       const [y, mo] = ymd(pub);
@@ -191,6 +205,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes('since'),
     re: new RegExp(`\\bsince (?:(early|mid|late)[- ])?(${DM}|${M}|${Y}|${W}|yesterday|last (?:week|month|year))(?:,? (${Y}))?`, 'gi'),
     resolve: (m, pub, cy) => {
       const inner = m[2] ?? '';
@@ -201,10 +216,12 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes(' of') && hasMonth(l),
     re: new RegExp(`\\b(?:on |in )?the (?:morning|afternoon|evening|night) of (${DM})(?:,? (${Y}))?`, 'gi'),
     resolve: (m, pub, cy) => point(dayOrNull(parseExplicitDay(m[1] ?? '', pub, m[2] ? Number(m[2]) : cy))),
   },
   {
+    cue: (l) => hasMonth(l) && (l.includes('early') || l.includes('mid') || l.includes('late') || l.includes('end of') || l.includes('beginning of') || l.includes('start of')),
     re: new RegExp(`\\b(?:in |by |during |until )?(?:the )?(early|mid|late|end of|beginning of|start of)[- ](${M})(?:,? (${Y}))?`, 'gi'),
     resolve: (m, pub, cy) => {
       const mo = monthIndex(m[2] ?? '');
@@ -216,6 +233,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes('this month') || l.includes('last month') || l.includes('this year') || l.includes('last year'),
     re: /\b(?:in |since )?(early|earlier|late|later|mid) (this|last) (month|year)\b/gi,
     resolve: (m, pub) => {
       const [y, mo] = ymd(pub);
@@ -237,6 +255,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes('last week'),
     re: new RegExp(`\\b(?:on )?last week (${W})\\b|\\b(?:on )?(${W}) last week\\b`, 'gi'),
     resolve: (m, pub) => {
       const wd = WEEKDAYS.indexOf((m[1] ?? m[2] ?? '').toLowerCase());
@@ -244,6 +263,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes('the weekend'),
     re: /\b(?:over|at|during) the weekend\b/gi,
     resolve: (_m, pub) => {
       // The latest Saturday–Sunday that has begun by publication.
@@ -254,6 +274,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes('week'),
     re: /\b(?:in |during )?(last|this|past|previous) (week|weekend)\b/gi,
     resolve: (m, pub) => {
       const which = (m[1] ?? '').toLowerCase();
@@ -267,6 +288,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes('past') || l.includes('last') || l.includes('previous'),
     re: new RegExp(`\\b(?:in |over |during |within )?the (?:past|last|previous) (?:(${NUMW}) )?(day|week|month|year)s?\\b`, 'gi'),
     resolve: (m, pub) => {
       const n = m[1] ? countWord(m[1]) : 1;
@@ -287,6 +309,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes('this month') || l.includes('last month') || l.includes('this year') || l.includes('last year'),
     re: /\b(?:in |during )?(last|this) (month|year)\b/gi,
     resolve: (m, pub) => {
       const [y, mo] = ymd(pub);
@@ -300,6 +323,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes(' ago') || l.includes(' earlier'),
     re: new RegExp(`\\b(${NUMW}) (day|week|month|year)s? (?:ago|earlier)\\b`, 'gi'),
     resolve: (m, pub) => {
       const n = countWord(m[1] ?? '');
@@ -324,14 +348,17 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes('yesterday') || l.includes('last night') || l.includes('overnight'),
     re: /\b(?:the day before yesterday|yesterday|last night|overnight)(?: (?:morning|afternoon|evening|night))?\b/gi,
     resolve: (m, pub) => point(day(addDays(pub, m[0].toLowerCase().startsWith('the day before') ? -2 : -1))),
   },
   {
+    cue: (l) => l.includes('today') || l.includes('tonight') || l.includes('this morning') || l.includes('this afternoon') || l.includes('this evening'),
     re: /\b(?:today|tonight|this (?:morning|afternoon|evening))\b/gi,
     resolve: (_m, pub) => point(day(pub)),
   },
   {
+    cue: (l) => l.includes('later') || l.includes('same') || l.includes('that ') || l.includes('the next') || l.includes('the following'),
     re: /\b(?:later (?:that|the same)|(?:on )?the same|that) (day|morning|afternoon|evening|night)\b|\b(?:on )?the (next|following) (day|morning|evening)\b|\b(a|one|two|three) days? later\b/gi,
     resolve: (m) => {
       const off = m[2] ? 1 : m[4] ? countWord(m[4] === 'a' ? 'one' : m[4]) : 0;
@@ -339,14 +366,17 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => hasMonth(l),
     re: new RegExp(`\\b(?:(?:on|by|until) )?(?:(${W}),? )?(${DM})(?:,? (${Y}))?\\b`, 'gi'),
     resolve: (m, pub, cy) => point(dayOrNull(parseExplicitDay(`${m[2] ?? ''}${m[3] ? ` ${m[3]}` : ''}`, pub, m[3] ? Number(m[3]) : cy))),
   },
   {
+    cue: (_l, t) => /\d[-/.]\d/.test(t),
     re: /\b(?:on )?(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})\b/g,
     resolve: (m, pub) => point(dayOrNull(parseExplicitDay(m[1] ?? '', pub, null))),
   },
   {
+    cue: (_l, t) => /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/.test(t),
     re: new RegExp(`\\b(?:on |last |this |early |late )?(${W})(?: (?:morning|afternoon|evening|night))?\\b`, 'g'),
     resolve: (m, pub) => {
       const wd = WEEKDAYS.indexOf((m[1] ?? '').toLowerCase());
@@ -355,6 +385,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (l) => l.includes('spring') || l.includes('summer') || l.includes('autumn') || l.includes('fall') || l.includes('winter'),
     re: new RegExp(`\\b(?:in |during |by )?(?:the )?(spring|summer|autumn|fall|winter) of (${Y})\\b|\\b(?:in |during )?(?:the )?(last|this) (spring|summer|autumn|fall|winter)\\b`, 'gi'),
     resolve: (m, pub) => {
       const [py] = ymd(pub);
@@ -366,6 +397,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (_l, t) => /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/.test(t),
     // A bare month; "May" only with a preposition or a year, as it is also a verb.
     re: new RegExp(`\\b(?:(in|during|by|until|of|from|early|late) )?(${M})(?:,? (${Y}))?\\b`, 'g'),
     resolve: (m, pub, cy) => {
@@ -377,6 +409,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    cue: (_l, t) => /19[5-9]\d|20[0-4]\d/.test(t),
     re: new RegExp(`\\b(?:(?:in|during|by|of|until) )?(?:the (?:year )?)?(${Y})\\b(?![-–,.]?\\d)`, 'g'),
     resolve: (m, pub) => {
       const y = Number(m[1]);
@@ -421,18 +454,6 @@ export interface DateScope {
   readonly skip: boolean;
 }
 
-/** Index of the scope holding `pos` (binary search; scopes are sorted and disjoint). */
-function scopeAt(scopes: readonly DateScope[], pos: number): number {
-  let lo = 0;
-  let hi = scopes.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((scopes[mid]?.start ?? 0) <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * Every temporal expression of every sentence. Each rule runs once over the whole text (far
  * cheaper than once per sentence); a match that crosses a sentence boundary is dropped.
@@ -441,20 +462,30 @@ function scopeAt(scopes: readonly DateScope[], pos: number): number {
 export function findDatesAll(text: string, scopes: readonly DateScope[], pub: string): DateMention[][] {
   const out: DateMention[][] = scopes.map(() => []);
   if (scopes.length === 0) return out;
+  // Each rule runs only over the sentences holding its cue words: most sentences hold none.
+  // The patterns use literal spaces, so a match never spans a sentence break anyway.
+  const lower = text.toLowerCase();
+  const subs = scopes.map((sc) => (sc.skip ? '' : text.slice(sc.start, sc.end)));
+  const subsLower = subs.map((x) => x.toLowerCase());
+  // A sentence with none of these words or digits holds no temporal expression of any rule.
+  const dateish = subsLower.map((x) => DATEISH.test(x));
   for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m !== null; m = rule.re.exec(text)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      const si = scopeAt(scopes, s);
-      const scope = scopes[si];
-      if (!scope || scope.skip || s < scope.start || e > scope.end) continue;
+    if (!rule.cue(lower, text)) continue;
+    for (let si = 0; si < scopes.length; si++) {
+      const scope = scopes[si] as DateScope;
+      const sub = subs[si] as string;
+      if (scope.skip || !dateish[si] || !rule.cue(subsLower[si] as string, sub)) continue;
       const taken = out[si] as DateMention[];
-      if (taken.some((t) => s < t.end && e > t.start)) continue;
-      const r = rule.resolve(m, pub, scope.contextYear);
-      if (!r) continue;
-      if (r.date && (r.date.start > pub || r.date.end < r.date.start)) continue;
-      taken.push({ start: s, end: e, text: m[0], ...r });
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(sub); m !== null; m = rule.re.exec(sub)) {
+        const s = scope.start + m.index;
+        const e = s + m[0].length;
+        if (taken.some((t) => s < t.end && e > t.start)) continue;
+        const r = rule.resolve(m, pub, scope.contextYear);
+        if (!r) continue;
+        if (r.date && (r.date.start > pub || r.date.end < r.date.start)) continue;
+        taken.push({ start: s, end: e, text: m[0], ...r });
+      }
     }
   }
   return out.map((taken, si) => {

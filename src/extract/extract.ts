@@ -10,7 +10,7 @@ import { analyse } from './nlp.js';
 import { lowers, npLeft, npRight, quantityIn, type FoundQuantity } from './np.js';
 import { parseQuantity } from './numbers.js';
 import {
-  ExtractionResultSchema,
+  assertExtractionResult,
   type Act,
   type ExtractInput,
   type ExtractedIncident,
@@ -490,7 +490,8 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
     if (list) list.push(idx);
     else targetsBySent.set(inc.evidence.start, [idx]);
   });
-  const raw = stmtsBySent.flat();
+  const raw: RawStatement[] = [];
+  for (const ss of stmtsBySent) for (const x of ss) raw.push(x);
   // Carry a relay to later statements of the same speaker in the paragraph ("he said").
   const finalRelay: (string | null)[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -587,7 +588,7 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
     statements,
   };
   // Guard the contract: a rule bug must fail loudly here, not downstream in ingest.
-  return ExtractionResultSchema.parse(result);
+  return assertExtractionResult(result);
 }
 
 function newDraft(v: SentView, m: ActMention, count: ExtractedIncident['count'], hasOwn: boolean, how: string, backRef: Act | null): Draft {

@@ -37,9 +37,12 @@ export function findPlaces(v: SentView, text: string): { places: PlaceMention[];
   while (i < n) {
     const t = v.tokens[i];
     if (!t) break;
-    const dem = demonymCountry(t.lower);
-    if (dem && capitalised(t.text)) countries.push(dem[0]);
-    if (!capitalised(t.text) || NOT_PLACE.has(t.lower)) {
+    const cap = capitalised(t.text);
+    if (cap) {
+      const dem = demonymCountry(t.lower);
+      if (dem) countries.push(dem[0]);
+    }
+    if (!cap || NOT_PLACE.has(t.lower)) {
       i++;
       continue;
     }

@@ -1,10 +1,11 @@
 /**
- * The one place that talks to wink-nlp. Its typings are loose (items, `its` helpers returning
+ * The one place that talks to wink-nlp (tokens, POS tags, sentences). Its typings are loose (items, `its` helpers returning
  * unions), so everything it gives us is copied here into plain, typed arrays with character
  * offsets into the original text; the rules never see a wink object.
  */
-import winkNLP, { type ItemEntity, type ItemSentence, type ItsFunction, type PartOfSpeech } from 'wink-nlp';
+import winkNLP, { type ItemSentence, type PartOfSpeech } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { lemmatise } from './lemma.js';
 
 // Loaded once per process: building the model is far slower than reading a document.
 // Sentiment and custom entities are not used, so they are left out of the pipe.
@@ -36,13 +37,6 @@ export interface Sentence {
   readonly footnote: boolean;
 }
 
-export interface Entity {
-  readonly type: string;
-  readonly first: number;
-  /** Exclusive. */
-  readonly last: number;
-}
-
 /**
  * Verbs the rules care about. wink's light model sometimes tags a past participle as a noun and
  * leaves it unlemmatised ("abducted/NOUN", "shot/NOUN"); for these verbs we repair both.
@@ -59,14 +53,19 @@ const KNOWN_VERBS = new Set([
   'transfer', 'pick', 'round', 'keep', 'hold', 'take', 'tear', 'shoot', 'stab', 'hack', 'burn',
   'stone', 'gun', 'call', 'ask', 'appeal', 'warn', 'announce', 'promise', 'pledge', 'vow',
 ]);
-const IRREGULAR: Readonly<Record<string, string>> = {
+const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
   shot: 'shoot', held: 'hold', kept: 'keep', took: 'take', taken: 'take', beaten: 'beat',
   tore: 'tear', torn: 'tear', said: 'say', told: 'tell', thrown: 'throw', threw: 'throw',
   drove: 'drive', driven: 'drive', stabbed: 'stab', hacked: 'hack', fled: 'flee', died: 'die',
-};
+}));
 
-function repairLemma(lower: string, lemma: string): { lemma: string; verb: boolean } {
-  const irr = IRREGULAR[lower];
+interface Lemma {
+  readonly lemma: string;
+  readonly verb: boolean;
+}
+
+function repairLemma(lower: string, lemma: string): Lemma {
+  const irr = IRREGULAR.get(lower);
   if (irr) return { lemma: irr, verb: true };
   if (lemma !== lower) return { lemma, verb: false };
   const tries: string[] = [];
@@ -77,12 +76,26 @@ function repairLemma(lower: string, lemma: string): { lemma: string; verb: boole
   return { lemma, verb: false };
 }
 
+// Lemmas depend only on the word and its tag, and news vocabulary repeats: a bounded memo keeps
+// the lemmatiser off the hot path.
+const LEMMA_MEMO = new Map<string, Lemma>();
+
+function lemmaOf(lower: string, pos: string): Lemma {
+  const key = `${pos} ${lower}`;
+  let hit = LEMMA_MEMO.get(key);
+  if (hit === undefined) {
+    hit = repairLemma(lower, lemmatise(lower, pos));
+    if (LEMMA_MEMO.size > 50_000) LEMMA_MEMO.clear();
+    LEMMA_MEMO.set(key, hit);
+  }
+  return hit;
+}
+
 export interface Analysis {
   /** The text the rules read: the input with footnote markers blanked (same length). */
   readonly text: string;
   readonly tokens: readonly Token[];
   readonly sentences: readonly Sentence[];
-  readonly entities: readonly Entity[];
   /** Character range of a dateline ("VIENNA, 4 June 2024 — "), if the text opens with one. */
   readonly dateline: { start: number; end: number } | null;
 }
@@ -135,14 +148,20 @@ export function analyse(original: string): Analysis {
   const values = doc.tokens().out(its.value);
   const spaces = doc.tokens().out(its.precedingSpaces);
   const poses = doc.tokens().out(its.pos) as PartOfSpeech[];
-  const lemmas = doc.tokens().out(its.lemma as unknown as ItsFunction<string>);
+  // No lemma output from wink: its lemmatiser was the largest cost of reading a real article;
+  // lemma.ts gives the same lemmas for every word the rules look at.
   const normals = doc.tokens().out(its.normal);
 
   const tokens: Token[] = [];
   const sentenceStarts = new Set<number>();
+  // wink's sentences, as token ranges.
+  const raw: { first: number; last: number }[] = [];
   doc.sentences().each((s: ItemSentence) => {
     const span = s.out(its.span) as unknown;
-    if (Array.isArray(span) && typeof span[0] === 'number') sentenceStarts.add(span[0]);
+    if (Array.isArray(span) && typeof span[0] === 'number') {
+      sentenceStarts.add(span[0]);
+      if (typeof span[1] === 'number') raw.push({ first: span[0], last: span[1] + 1 });
+    }
   });
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
@@ -154,8 +173,8 @@ export function analyse(original: string): Analysis {
       if (found >= 0) cursor = found;
     }
     const lower = (normals[i] ?? value).toLowerCase();
-    const fixed = repairLemma(lower, (lemmas[i] ?? value).toLowerCase());
     let pos: PartOfSpeech = poses[i] ?? 'X';
+    const fixed = lemmaOf(lower, pos);
     const prevPos = poses[i - 1];
     if (fixed.verb && (pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') && prevPos !== 'DET' && /(?:ed|en)$|^(?:shot|held|kept|took|tore|told|said|drove|fled)$/.test(lower)) pos = 'VERB';
     // A capitalised word inside a name ("Kampala Legal Watch", "Human Rights Watch").
@@ -180,14 +199,6 @@ export function analyse(original: string): Analysis {
     while (p + 1 < pStarts.length && (pStarts[p + 1] ?? Infinity) <= st) p++;
     tokPara[i] = p;
   }
-
-  // wink's sentences, as token ranges.
-  const raw: { first: number; last: number }[] = [];
-  doc.sentences().each((s: ItemSentence) => {
-    const span = s.out(its.span) as unknown;
-    if (Array.isArray(span) && typeof span[0] === 'number' && typeof span[1] === 'number')
-      raw.push({ first: span[0], last: span[1] + 1 });
-  });
 
   // Re-segment: never across a paragraph break; never inside an open quotation (wink splits
   // “They showed no papers. They just pushed him …,” she said — one attributed passage).
@@ -241,13 +252,5 @@ export function analyse(original: string): Analysis {
     });
   }
 
-  const entities: Entity[] = [];
-  doc.entities().each((e: ItemEntity) => {
-    const span = e.out(its.span) as unknown;
-    const type = e.out(its.type) as unknown;
-    if (Array.isArray(span) && typeof span[0] === 'number' && typeof span[1] === 'number' && typeof type === 'string')
-      entities.push({ type, first: span[0], last: span[1] + 1 });
-  });
-
-  return { text, tokens, sentences, entities, dateline };
+  return { text, tokens, sentences, dateline };
 }

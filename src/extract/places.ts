@@ -82,7 +82,7 @@ const CITY_INDEX = new Map<string, readonly [string, string?]>(
 );
 
 /** Demonym → country. Also adjectives for regions ("Chechen" → RU, region RU-CE). */
-const DEMONYMS: Readonly<Record<string, readonly [string, string?]>> = {
+const DEMONYMS: ReadonlyMap<string, readonly [string, string?]> = new Map(Object.entries<readonly [string, string?]>({
   russian: ['RU'], chechen: ['RU', 'RU-CE'], dagestani: ['RU', 'RU-DA'], ingush: ['RU', 'RU-IN'],
   belarusian: ['BY'], belarussian: ['BY'], ukrainian: ['UA'], crimean: ['UA'], georgian: ['GE'],
   armenian: ['AM'], azerbaijani: ['AZ'], kazakh: ['KZ'], kazakhstani: ['KZ'], kyrgyz: ['KG'],
@@ -98,10 +98,10 @@ const DEMONYMS: Readonly<Record<string, readonly [string, string?]>> = {
   bolivian: ['BO'], ecuadorian: ['EC'], chilean: ['CL'], argentine: ['AR'], haitian: ['HT'],
   polish: ['PL'], lithuanian: ['LT'], latvian: ['LV'], estonian: ['EE'], hungarian: ['HU'],
   serbian: ['RS'], german: ['DE'], french: ['FR'], british: ['GB'], american: ['US'],
-};
+}));
 
 export function demonymCountry(word: string): readonly [string, string?] | null {
-  return DEMONYMS[word.toLowerCase()] ?? null;
+  return DEMONYMS.get(word.toLowerCase()) ?? null;
 }
 
 // Names repeat across sentences and texts; the answer for a name never changes, so a bounded

@@ -3,107 +3,107 @@
  * into the input for every evidence sentence and span, the name of the rule behind each
  * proposal, and for statements the incidents they are about (`targets`).
  */
-import { z } from 'zod';
+// The proposal schema is a domain type (ingest stores proposals): it lives in src/core.
+export * from '../core/proposal.js';
+import { EXTRACT_ACTS, EXTRACT_STANCES, QualifierSchema, type ExtractionResult } from '../core/proposal.js';
 
-/** The act labels of CONVENTIONS.md (a subset of core ACT_TYPES: extraction never proposes
- * sexual_violence or prosecution, which need a reviewer's judgement). */
-export const EXTRACT_ACTS = [
-  'killing', 'detention', 'torture', 'ill_treatment', 'enforced_disappearance', 'abduction',
-  'threat', 'document_confiscation', 'coerced_statement', 'movement_restriction',
-  'denial_of_justice', 'raid', 'dispersal', 'injury', 'other',
-] as const;
-export const ActSchema = z.enum(EXTRACT_ACTS);
-export type Act = z.infer<typeof ActSchema>;
+// ---------------------------------------------------------------- fast output guard
+//
+// extract() checks its own output against the schema above before returning it (a rule bug must
+// fail loudly there, not downstream in ingest). zod's parse rebuilds every object and was a
+// noticeable share of the extractor's time, so the same constraints are checked here by hand;
+// schema.test.ts keeps the two in step (every output that passes here also parses with zod).
 
-export const EXTRACT_STANCES = [
-  'alleges', 'denies', 'confirms', 'acknowledges', 'promises_investigation', 'demands_action', 'other',
-] as const;
-export const StanceSchema = z.enum(EXTRACT_STANCES);
-export type ExtractStance = z.infer<typeof StanceSchema>;
+const QUALIFIERS: ReadonlySet<string> = new Set(QualifierSchema.options);
+const ACTS: ReadonlySet<string> = new Set(EXTRACT_ACTS);
+const STANCES: ReadonlySet<string> = new Set(EXTRACT_STANCES);
+const PRECISIONS: ReadonlySet<string> = new Set(['day', 'week', 'month', 'year', 'unknown']);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export const QualifierSchema = z.enum(['exact', 'at_least', 'at_most', 'about', 'more_than', 'fewer_than', 'range', 'unspecified']);
+class OutputError extends Error {
+  constructor(path: string, what: string) {
+    super(`extract produced an invalid result at ${path}: ${what}`);
+    this.name = 'OutputError';
+  }
+}
 
-/** Character offsets into the input text, [start, end). */
-export const OffsetsSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
-export type Offsets = z.infer<typeof OffsetsSchema>;
+function str(x: unknown, path: string): void {
+  if (typeof x !== 'string') throw new OutputError(path, 'expected a string');
+}
+function strOrNull(x: unknown, path: string): void {
+  if (x !== null && typeof x !== 'string') throw new OutputError(path, 'expected a string or null');
+}
+function numOrNull(x: unknown, path: string): void {
+  if (x !== null && (typeof x !== 'number' || !Number.isFinite(x))) throw new OutputError(path, 'expected a number or null');
+}
+function natural(x: unknown, path: string): void {
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) throw new OutputError(path, 'expected a non-negative integer');
+}
+function offsets(x: unknown, path: string, nullable: boolean): void {
+  if (x === null && nullable) return;
+  if (typeof x !== 'object' || x === null) throw new OutputError(path, 'expected offsets');
+  const o = x as Record<string, unknown>;
+  natural(o.start, `${path}.start`);
+  natural(o.end, `${path}.end`);
+}
+function isoOrNull(x: unknown, path: string): void {
+  if (x !== null && (typeof x !== 'string' || !ISO_DAY.test(x))) throw new OutputError(path, 'expected YYYY-MM-DD or null');
+}
+function oneOf(x: unknown, set: ReadonlySet<string>, path: string): void {
+  if (typeof x !== 'string' || !set.has(x)) throw new OutputError(path, `unexpected value ${String(x)}`);
+}
 
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const CountSchema = z.object({
-  qualifier: QualifierSchema,
-  value: z.number().nullable(),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-  text: z.string().nullable(),
-  offsets: OffsetsSchema.nullable(),
-});
-
-export const DateSchema = z.object({
-  text: z.string().nullable(),
-  start: IsoDay.nullable(),
-  end: IsoDay.nullable(),
-  precision: z.enum(['day', 'week', 'month', 'year', 'unknown']),
-  offsets: OffsetsSchema.nullable(),
-});
-
-export const LocationSchema = z.object({
-  text: z.string().nullable(),
-  place: z.string().nullable(),
-  country: z.string().length(2).nullable(),
-  offsets: OffsetsSchema.nullable(),
-});
-
-export const IncidentSchema = z.object({
-  act: ActSchema,
-  count: CountSchema,
-  date: DateSchema,
-  location: LocationSchema,
-  perpetrator: z.string().nullable(),
-  victims: z.string().nullable(),
-  evidence_span: z.string(),
-  evidence: OffsetsSchema,
-  /** Why this was proposed: the trigger rule and how the count and date were found. */
-  basis: z.string(),
-});
-export type ExtractedIncident = z.infer<typeof IncidentSchema>;
-
-export const StatementSchema = z.object({
-  speaker: z.string().nullable(),
-  speaker_role: z.string().nullable(),
-  organisation: z.string().nullable(),
-  stance: StanceSchema,
-  about: z.string(),
-  quote: z.string().nullable(),
-  reported_by: z.string().nullable(),
-  evidence_span: z.string(),
-  evidence: OffsetsSchema,
-  quote_offsets: OffsetsSchema.nullable(),
-  /** Indexes into `incidents` of the acts this statement is about, when determinable. */
-  targets: z.array(z.number().int().nonnegative()),
-  basis: z.string(),
-});
-export type ExtractedStatement = z.infer<typeof StatementSchema>;
-
-export const SourceSchema = z.object({
-  title: z.string().nullable(),
-  url: z.string().nullable(),
-  outlet: z.string().nullable(),
-  published: IsoDay,
-  published_inferred: z.boolean(),
-});
-
-export const ExtractionResultSchema = z.object({
-  source: SourceSchema,
-  incidents: z.array(IncidentSchema),
-  statements: z.array(StatementSchema),
-});
-export type ExtractionResult = z.infer<typeof ExtractionResultSchema>;
-
-export const ExtractInputSchema = z.object({
-  text: z.string(),
-  published: z.string(),
-  outlet: z.string().nullable().optional(),
-  title: z.string().nullable().optional(),
-  url: z.string().nullable().optional(),
-});
-export type ExtractInput = z.infer<typeof ExtractInputSchema>;
+/** Throws when `r` does not satisfy ExtractionResultSchema (same constraints, no copying). */
+export function assertExtractionResult(r: ExtractionResult): ExtractionResult {
+  const s = r.source;
+  strOrNull(s.title, 'source.title');
+  strOrNull(s.url, 'source.url');
+  strOrNull(s.outlet, 'source.outlet');
+  if (typeof s.published !== 'string' || !ISO_DAY.test(s.published)) throw new OutputError('source.published', 'expected YYYY-MM-DD');
+  if (typeof s.published_inferred !== 'boolean') throw new OutputError('source.published_inferred', 'expected a boolean');
+  if (!Array.isArray(r.incidents) || !Array.isArray(r.statements)) throw new OutputError('result', 'expected arrays');
+  r.incidents.forEach((inc, i) => {
+    const p = `incidents[${i}]`;
+    oneOf(inc.act, ACTS, `${p}.act`);
+    const c = inc.count;
+    oneOf(c.qualifier, QUALIFIERS, `${p}.count.qualifier`);
+    numOrNull(c.value, `${p}.count.value`);
+    numOrNull(c.min, `${p}.count.min`);
+    numOrNull(c.max, `${p}.count.max`);
+    strOrNull(c.text, `${p}.count.text`);
+    offsets(c.offsets, `${p}.count.offsets`, true);
+    const d = inc.date;
+    strOrNull(d.text, `${p}.date.text`);
+    isoOrNull(d.start, `${p}.date.start`);
+    isoOrNull(d.end, `${p}.date.end`);
+    oneOf(d.precision, PRECISIONS, `${p}.date.precision`);
+    offsets(d.offsets, `${p}.date.offsets`, true);
+    const l = inc.location;
+    strOrNull(l.text, `${p}.location.text`);
+    strOrNull(l.place, `${p}.location.place`);
+    if (l.country !== null && (typeof l.country !== 'string' || l.country.length !== 2)) throw new OutputError(`${p}.location.country`, 'expected a two-letter code or null');
+    offsets(l.offsets, `${p}.location.offsets`, true);
+    strOrNull(inc.perpetrator, `${p}.perpetrator`);
+    strOrNull(inc.victims, `${p}.victims`);
+    str(inc.evidence_span, `${p}.evidence_span`);
+    offsets(inc.evidence, `${p}.evidence`, false);
+    str(inc.basis, `${p}.basis`);
+  });
+  r.statements.forEach((st, i) => {
+    const p = `statements[${i}]`;
+    strOrNull(st.speaker, `${p}.speaker`);
+    strOrNull(st.speaker_role, `${p}.speaker_role`);
+    strOrNull(st.organisation, `${p}.organisation`);
+    oneOf(st.stance, STANCES, `${p}.stance`);
+    str(st.about, `${p}.about`);
+    strOrNull(st.quote, `${p}.quote`);
+    strOrNull(st.reported_by, `${p}.reported_by`);
+    str(st.evidence_span, `${p}.evidence_span`);
+    offsets(st.evidence, `${p}.evidence`, false);
+    offsets(st.quote_offsets, `${p}.quote_offsets`, true);
+    if (!Array.isArray(st.targets)) throw new OutputError(`${p}.targets`, 'expected an array');
+    st.targets.forEach((t, k) => natural(t, `${p}.targets[${k}]`));
+    str(st.basis, `${p}.basis`);
+  });
+  return r;
+}

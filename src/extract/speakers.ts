@@ -290,6 +290,27 @@ export function analyseSpeaker(v: SentView, text: string, first: number, last: n
   } else if (!org && /\b(?:desk|centre|center)(?:’s|'s)\b/i.test(phrase) && reg.outletIsNgo) {
     org = reg.outlet;
   }
+  const shortPoss = org ? null : /\b([A-Z][\w-]+)(?:’s|'s)\s/.exec(phrase);
+  if (!org && shortPoss) {
+    // "Amnesty's director": the short form of an organisation named before.
+    const short = shortPoss[1] ?? '';
+    const hit = [...reg.orgs].reverse().find((o) => o.sent <= sent && o.name.split(/\s+/)[0] === short && o.name !== short);
+    if (hit) {
+      org = hit.name;
+      how = `${short}'s`;
+    }
+  }
+  // "a spokesman for the network", "a lawyer with the group": the organisation named before.
+  if (!org) {
+    const ref = /\b(?:for|of|with|at|from) (?:the|its|their) (network|group|centre|center|organisation|organization|monitor|committee|desk|observatory|movement|project|association|foundation|coalition)\b/i.exec(phrase);
+    if (ref) {
+      const resolved = resolveOrgRef(ref[1] ?? '', reg, sent, false);
+      if (resolved) {
+        org = resolved;
+        how = `the ${(ref[1] ?? '').toLowerCase()}`;
+      }
+    }
+  }
 
   // A description with no name: "the spokeswoman", "the network", "a local rights monitor".
   if (!person) {
@@ -300,7 +321,7 @@ export function analyseSpeaker(v: SentView, text: string, first: number, last: n
       if (hit) return { name: hit.name, role: hit.role, org: hit.org, kind: 'person', authority: isAuthority(`${hit.role ?? ''} ${hit.org ?? ''}`), counted: false, how: `the ${role}` };
     }
     if (!org) {
-      const def = /^(?:the\s+)?(?:[\w-]+\s+){0,3}?(network|centre|center|group|party|office|authority|agency|ministry|bureau|committee|desk|monitor|observatory|report|association|league|alliance|newspaper|broadcaster|channel|outlet)$/i.exec(lower);
+      const def = /^(?:the\s+)?(?:[\w-]+\s+){0,3}?(network|centre|center|group|party|office|authority|agency|ministry|bureau|committee|desk|monitor|observatory|report|association|league|alliance|newspaper|broadcaster|channel|outlet|organisation|organization)$/i.exec(lower);
       if (def && /^the\b/i.test(lower)) {
         const resolved = resolveOrgRef(def[1] ?? '', reg, sent, false);
         if (resolved) {
@@ -349,9 +370,12 @@ export function analyseSpeaker(v: SentView, text: string, first: number, last: n
   return { name: person?.name ?? null, role, org, kind, authority, counted, how };
 }
 
+const ROLE_NOUN_RES: readonly RegExp[] = ROLE_NOUNS.map((r) => new RegExp(`\\b${r}\\b`));
+
 /** Role words that make a description refer to one person ("a Chechen government spokesperson"). */
 export function personRoleWord(role: string | null): string | null {
   if (!role) return null;
   const lw = role.toLowerCase();
-  return ROLE_NOUNS.find((r) => new RegExp(`\\b${r}\\b`).test(lw)) ?? null;
+  for (let k = 0; k < ROLE_NOUNS.length; k++) if ((ROLE_NOUN_RES[k] as RegExp).test(lw)) return ROLE_NOUNS[k] ?? null;
+  return null;
 }

@@ -14,6 +14,11 @@ const SAY = new Set([
   'vow', 'explain', 'note', 'argue', 'describe', 'recount', 'testify', 'complain', 'estimate',
   'count', 'record', 'document',
 ]);
+/** "called the report …", "called the allegations …", "called it …": a characterisation. */
+const CALLED_X = /^(?:(?:the|these|those|such|this|that) (?:\S+ )?(?:report|reports|claim|claims|allegation|allegations|accusation|accusations|article|story|stories|publication|findings)|it|them)\b/;
+/** Words that dismiss what they characterise ("absolute lies and disinformation"). */
+const DISMISSIVE = /\b(?:lie|lies|lying|disinformation|misinformation|slander|libel|fabricat\w*|fake|false|untrue|nonsense|absurd|baseless|groundless|provocation|fiction|invent\w*|propaganda|smear)\b/i;
+
 /** Verbs that attribute only with "that", a quotation, or at the end of the sentence. */
 const WEAK = new Set(['announce', 'warn', 'explain', 'note', 'argue', 'describe', 'recount', 'testify', 'complain', 'estimate', 'count', 'record', 'document', 'write', 'ask', 'promise', 'pledge', 'vow', 'accuse', 'insist', 'state']);
 
@@ -71,6 +76,8 @@ export function speakerLeft(v: SentView, end: number): { first: number; last: nu
   // An aside right before the verb: ", speaking on condition of anonymity,".
   const s0 = segs[0];
   if (s0 && segs.length > 1 && v.tokens[s0.first]?.lower.endsWith('ing') && v.tokens[s0.first]?.pos === 'VERB') s = 1;
+  // A non-restrictive relative clause: "OVD-Info, which monitors arrests, said".
+  else if (s0 && segs.length > 1 && ['which', 'who'].includes(v.tokens[s0.first]?.lower ?? '') && (v.tokens[s0.first - 1]?.text === ',')) s = 1;
   let prevStart: string | null = null;
   for (; s < segs.length; s++) {
     const seg = segs[s];
@@ -148,7 +155,9 @@ function recipient(v: SentView, start: number): { first: number; last: number } 
   while (i < v.tokens.length) {
     const t = v.tokens[i];
     if (!t) break;
-    if (t.text === '.' || t.text === ',' || t.lower === 'that' || t.text === '“' || t.pos === 'VERB' || t.pos === 'AUX') break;
+    // A capitalised word inside a name is not a verb ("told The Associated Press").
+    const inName = i > start && /^[A-Z]/.test(t.text) && /^[A-Z]/.test(v.tokens[i - 1]?.text ?? '');
+    if (t.text === '.' || t.text === ',' || t.lower === 'that' || t.text === '“' || ((t.pos === 'VERB' || t.pos === 'AUX') && !inName)) break;
     if (i > start && (t.lower === 'they' || t.lower === 'he' || t.lower === 'she' || t.lower === 'it' || t.lower === 'we')) break;
     if (i > start && (t.lower === 'in' || t.lower === 'on' || t.lower === 'at') && !/^[A-Z]/.test(v.tokens[i + 1]?.text ?? '')) break;
     i++;
@@ -182,6 +191,14 @@ function relayName(phrase: string, reg: Registry, sent: number): string | null {
 export function findStatements(v: SentView, text: string, reg: Registry, previous: RawStatement | null): RawStatement[] {
   const out: RawStatement[] = [];
   const n = v.tokens.length;
+  // Most sentences hold no attribution at all: a quick look for a verb of saying, "according",
+  // or a quotation that could continue the previous statement before any real work.
+  let cue = previous !== null && v.quotes.length > 0;
+  for (let k = 0; k < n && !cue; k++) {
+    const t = v.tokens[k] as (typeof v.tokens)[number];
+    if (SAY.has(t.lemma) || t.lower === 'according') cue = true;
+  }
+  if (!cue) return out;
   const words = v.tokens.map((t) => t.lower);
   let primary = -1;
   let relay: string | null = null;
@@ -195,9 +212,11 @@ export function findStatements(v: SentView, text: string, reg: Registry, previou
       continue;
     }
     if (!SAY.has(t.lemma) || (t.pos !== 'VERB' && !(t.pos === 'AUX' && t.lemma === 'say'))) continue;
-    if (t.lemma === 'call' && !/^(?:for|on|upon)$/.test(words[k + 1] ?? '')) continue;
+    // "called on/for …" demands; "called the report lies" characterises (denies or dismisses).
+    if (t.lemma === 'call' && !/^(?:for|on|upon)$/.test(words[k + 1] ?? '') && !CALLED_X.test(words.slice(k + 1, k + 4).join(' '))) continue;
     if (t.lemma === 'ask' && !/\bto\b/.test(words.slice(k + 1, k + 8).join(' '))) continue;
-    if (t.lemma === 'report' && !isTagEnd(v, k)) continue;
+    // "…, RT reported" and "Novaya Gazeta reported that …"; not "reported to the police".
+    if (t.lemma === 'report' && !isTagEnd(v, k) && !(words[k + 1] === 'that' && /^[A-Z]/.test(v.tokens[k - 1]?.text ?? ''))) continue;
     if (t.lemma === 'describe' || t.lemma === 'record' || t.lemma === 'count' || t.lemma === 'document') continue;
     if (WEAK.has(t.lemma) && words[k + 1] !== 'that' && !(isTagEnd(v, k) && [',', '”'].includes(v.tokens[k - 1]?.text ?? '')) && !v.quotes.some((q) => Math.abs(q.last - k) <= 3 || Math.abs(q.first - k) <= 3)) continue;
     // "alleged abuses", "the alleged victim": an adjective, not an attribution.
@@ -378,6 +397,9 @@ export function stanceOf(s: RawStatement, v: SentView, text: string, speakerRang
   const lemma = s.verbLemma;
   const authority = s.speaker.authority;
   if (DENY_VERBS.has(lemma)) return { stance: 'denies', why: `verb ${lemma}` };
+  if (lemma === 'call' && s.verb >= 0 && !/^(?:for|on|upon)$/.test(v.tokens[s.verb + 1]?.lower ?? '')) {
+    return DISMISSIVE.test(body) ? { stance: 'denies', why: 'called it lies' } : { stance: 'other', why: 'characterisation' };
+  }
   if (DEMAND_VERBS.has(lemma)) return { stance: 'demands_action', why: `verb ${lemma}` };
   if (BLAME.has(lemma)) return { stance: 'other', why: 'blame (deflection)' };
   if (EXISTENCE_DENIAL.test(body)) return { stance: 'denies', why: 'denial wording' };

@@ -55,6 +55,7 @@ export const aSource = (collectionId: string, o: Partial<Source> = {}): Source =
   reliability: 'B',
   text: null,
   notes: '',
+  contentHash: null,
   createdAt: T,
   updatedAt: T,
   ...o,
@@ -71,6 +72,7 @@ export const anIncident = (collectionId: string, o: Partial<Incident> = {}): Inc
     placeId: null,
     tags: [],
     reviewDecision: null,
+    review: 'accepted',
     status: 'alleged',
     derivation: { status: 'alleged', reasons: ['1 origin supports it'], supportingOrigins: ['actor:x'], denialClaimIds: [] },
     acts: [

@@ -14,7 +14,7 @@ export function actorRepository(db: Db): ActorRepository {
     },
     async getMany(ids) {
       if (ids.length === 0) return [];
-      return (await db.selectFrom('actor').selectAll().where('id', 'in', [...ids]).execute()).map(actorFromRow);
+      return (await db.selectFrom('actor').selectAll().where('id', 'in', [...ids]).orderBy('id').execute()).map(actorFromRow);
     },
     async update(a) {
       const { id, ...rest } = actorToRow(a);

@@ -1,12 +1,15 @@
 import type { ClaimRepository } from '../../core/ports.js';
 import { claimFromRow, claimToRow } from '../mappers.js';
 import { mapAsync } from './actor.repository.js';
-import { byIdChunks, paged, type Db } from './shared.js';
+import { byIdChunks, insertRows, paged, type Db } from './shared.js';
 
 export function claimRepository(db: Db): ClaimRepository {
   return {
     async insert(c) {
       await db.insertInto('claim').values(claimToRow(c)).execute();
+    },
+    async insertMany(claims) {
+      await insertRows(db, 'claim', claims.map(claimToRow));
     },
     async get(id) {
       const r = await db.selectFrom('claim').selectAll().where('id', '=', id).executeTakeFirst();

@@ -3,6 +3,7 @@ import type { CollectionRepository } from '../../core/ports.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { collectionFromRow, collectionToRow } from '../mappers.js';
 import type { Db } from './shared.js';
+import { withCells } from './stats.repository.js';
 
 export function collectionRepository(db: Db, caps: DialectCapabilities): CollectionRepository {
   return {
@@ -25,6 +26,7 @@ export function collectionRepository(db: Db, caps: DialectCapabilities): Collect
       await db.deleteFrom('claim').where('collection_id', '=', id).execute();
       await db.deleteFrom('involvement').where('act_id', 'in', db.selectFrom('act').select('id').where('collection_id', '=', id)).execute();
       await db.deleteFrom('act').where('collection_id', '=', id).execute();
+      await withCells(db).deleteFrom('stats_cell').where('collection_id', '=', id).execute();
       await db.deleteFrom('incident').where('collection_id', '=', id).execute();
       await db.deleteFrom('source').where('collection_id', '=', id).execute();
       await db.updateTable('actor').set({ parent_id: null }).where('collection_id', '=', id).execute();

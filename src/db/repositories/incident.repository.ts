@@ -1,10 +1,13 @@
 import type { Incident } from '../../core/incident.js';
 import type { IncidentRepository } from '../../core/ports.js';
 import { actFromRow, actToRow, incidentFromRow, incidentToRow } from '../mappers.js';
-import type { IncidentTable } from '../tables.js';
-import { byIdChunks, paged, type Db } from './shared.js';
+import type { ActTable, IncidentTable, InvolvementTable } from '../tables.js';
+import { byIdChunks, insertRows, paged, type Db } from './shared.js';
+import { ACT_STATS_COLUMNS, applyCellDeltas, cellDeltas } from './stats.repository.js';
+import { refreshDocFacets } from './search.repository.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
 
-export function incidentRepository(db: Db): IncidentRepository {
+export function incidentRepository(db: Db, caps: DialectCapabilities): IncidentRepository {
   async function withActs(rows: IncidentTable[]): Promise<Incident[]> {
     if (rows.length === 0) return [];
     const acts = await db
@@ -26,6 +29,9 @@ export function incidentRepository(db: Db): IncidentRepository {
   return {
     async save(incident, placement, actPlacements) {
       const row = incidentToRow(incident, placement);
+      // What the acts counted in statistics before, to move the cells by the difference.
+      const before = await db.selectFrom('act').select(ACT_STATS_COLUMNS).where('incident_id', '=', incident.id).execute();
+      const after: ActTable[] = [];
       const exists = await db.selectFrom('incident').select('id').where('id', '=', incident.id).executeTakeFirst();
       if (exists) {
         const { id, ...rest } = row;
@@ -41,6 +47,7 @@ export function incidentRepository(db: Db): IncidentRepository {
       await del.execute();
       for (const [position, act] of incident.acts.entries()) {
         const actRow = actToRow(act, incident, position, actPlacements[act.id] ?? placement);
+        after.push(actRow);
         const { id, ...rest } = actRow;
         const updated = await db.updateTable('act').set(rest).where('id', '=', id).executeTakeFirst();
         if (Number(updated.numUpdatedRows) === 0) await db.insertInto('act').values(actRow).execute();
@@ -50,6 +57,25 @@ export function incidentRepository(db: Db): IncidentRepository {
             .values(act.involvements.map((inv, i) => ({ act_id: act.id, actor_id: inv.actorId, degree: inv.degree, position: i })))
             .execute();
       }
+      await applyCellDeltas(db, cellDeltas(after, 1, cellDeltas(before, -1)));
+      // Its search documents (its own and its claims') are filtered by what it now says.
+      await refreshDocFacets(db, caps, { incidentId: incident.id });
+    },
+    async insertMany(entries) {
+      const incidents: IncidentTable[] = [];
+      const acts: ActTable[] = [];
+      const involvements: InvolvementTable[] = [];
+      for (const { incident, placement, actPlacements } of entries) {
+        incidents.push(incidentToRow(incident, placement));
+        for (const [position, act] of incident.acts.entries()) {
+          acts.push(actToRow(act, incident, position, actPlacements[act.id] ?? placement));
+          for (const [i, inv] of act.involvements.entries()) involvements.push({ act_id: act.id, actor_id: inv.actorId, degree: inv.degree, position: i });
+        }
+      }
+      await insertRows(db, 'incident', incidents);
+      await insertRows(db, 'act', acts);
+      await insertRows(db, 'involvement', involvements);
+      await applyCellDeltas(db, cellDeltas(acts, 1));
     },
     async get(id) {
       const r = await db.selectFrom('incident').selectAll().where('id', '=', id).executeTakeFirst();
@@ -60,14 +86,18 @@ export function incidentRepository(db: Db): IncidentRepository {
       return r?.incident_id;
     },
     async delete(id) {
+      const before = await db.selectFrom('act').select(ACT_STATS_COLUMNS).where('incident_id', '=', id).execute();
+      await applyCellDeltas(db, cellDeltas(before, -1));
       await db.deleteFrom('involvement').where('act_id', 'in', db.selectFrom('act').select('id').where('incident_id', '=', id)).execute();
       await db.deleteFrom('act').where('incident_id', '=', id).execute();
       await db.deleteFrom('incident').where('id', '=', id).execute();
+      await refreshDocFacets(db, caps, { incidentId: id });
     },
     async list(filter, page) {
       let q = db.selectFrom('incident');
       if (filter.collectionIds) q = q.where('collection_id', 'in', [...filter.collectionIds]);
       if (filter.status) q = q.where('status', '=', filter.status);
+      if (filter.review) q = q.where('review', '=', filter.review);
       if (filter.actType) {
         const t = filter.actType;
         q = q.where('id', 'in', db.selectFrom('act').select('incident_id').where('type', '=', t));

@@ -20,7 +20,7 @@ export function placeRepository(db: Db): PlaceRepository {
     },
     async getMany(ids) {
       if (ids.length === 0) return [];
-      return (await db.selectFrom('place').selectAll().where('id', 'in', [...ids]).execute()).map(placeFromRow);
+      return (await db.selectFrom('place').selectAll().where('id', 'in', [...ids]).orderBy('id').execute()).map(placeFromRow);
     },
     async getByCode(code) {
       const r = await db.selectFrom('place').selectAll().where('code', '=', code.toUpperCase()).executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Insertable, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Page, PageRequest } from '../../core/ports.js';
 import type { Database } from '../tables.js';
 
@@ -30,4 +30,24 @@ export async function* byIdChunks<R extends { id: string }>(fetch: (afterId: str
 
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Bound parameters per statement in multi-row writes: under SQLite's limit (32,766) and
+ * PostgreSQL's (65,535), and large enough that a statement carries hundreds of rows.
+ */
+export const MAX_PARAMS = 30_000;
+
+/** Inserts rows in as few statements as the parameter limit allows, in order. */
+export async function insertRows<T extends keyof Database & string>(db: Db, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+  const first = rows[0];
+  if (first === undefined) return;
+  const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(first).length));
+  for (let i = 0; i < rows.length; i += per) {
+    // Kysely cannot narrow a generic table's insert type; the rows are that table's by the signature.
+    await (db as unknown as Kysely<Record<T, Insertable<Database[T]>>>)
+      .insertInto(table)
+      .values(rows.slice(i, i + per) as never)
+      .execute();
+  }
 }

@@ -12,6 +12,10 @@ export function sourceRepository(db: Db): SourceRepository {
       const r = await db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
       return r && sourceFromRow(r);
     },
+    async findByContentHash(collectionId, hash) {
+      const r = await db.selectFrom('source').selectAll().where('collection_id', '=', collectionId).where('content_hash', '=', hash).orderBy('created_at').executeTakeFirst();
+      return r && sourceFromRow(r);
+    },
     async update(s) {
       const { id, ...rest } = sourceToRow(s);
       await db.updateTable('source').set(rest).where('id', '=', id).execute();

@@ -16,11 +16,29 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-export function stemWord(word: string): string {
+function stemUncached(word: string): string {
   const w = word.toLowerCase().replaceAll('ё', 'е');
   if (/^\p{N}+$/u.test(w)) return w;
   const stem = CYRILLIC.test(w) ? russian.stem(w) : english.stem(w);
   return fold(stem).slice(0, MAX_TERM);
+}
+
+/**
+ * Stemming is most of the cost of indexing (a few microseconds a word) and text repeats its
+ * words, so stems are remembered: a bounded cache, emptied when full, holding no more than
+ * words already in the database.
+ */
+const STEM_CACHE_SIZE = 50_000;
+const stems = new Map<string, string>();
+
+export function stemWord(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemUncached(word);
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
 export function searchTerms(text: string): string[] {

@@ -4,14 +4,15 @@ import type { VigilApp } from '../app/index.js';
 import { IdSchema } from '../core/common.js';
 import { ValidationError } from '../core/errors.js';
 import { findBuiltinPlace } from '../core/gazetteer.js';
-import type { AppHandle, CliDeps } from './io.js';
+import type { AppHandle, CliDeps, OpenAppOptions } from './io.js';
 import { parseNonNegativeInt } from './parse.js';
 
 /** What every command gets: the injected dependencies and storage opened on first use. */
 export interface Env {
   readonly deps: CliDeps;
-  handle(): Promise<AppHandle>;
-  app(): Promise<VigilApp>;
+  /** Storage, opened on first use; the options of the first call decide (one command per run). */
+  handle(opts?: OpenAppOptions): Promise<AppHandle>;
+  app(opts?: OpenAppOptions): Promise<VigilApp>;
   /** `--json`: the value as JSON; otherwise the text. Both on stdout. */
   print(json: boolean | undefined, value: unknown, text: () => string | Promise<string>): Promise<void>;
 }
@@ -28,6 +29,9 @@ export const withJson = (c: Command): Command => c.option('--json', 'print machi
 export const withPaging = (c: Command): Command =>
   c.option('--limit <n>', 'how many to show (default 50)', parseNonNegativeInt).option('--offset <n>', 'how many to skip', parseNonNegativeInt);
 export const withCollection = (c: Command, what = 'the collection (default: the oldest one)'): Command => c.option('--collection <id>', what);
+
+/** Review decisions: `accept`/`reject` on the command line, `accepted`/`rejected` in the record. */
+export const DECISIONS = { accept: 'accepted', reject: 'rejected' } as const;
 
 /**
  * Copies the flags that were given onto a body (from --json-input or empty): a flag overrides

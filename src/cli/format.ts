@@ -1,10 +1,11 @@
 /** Human-readable output. `--json` bypasses all of this and prints the use case's result. */
-import type { ClaimView, ClaimsBySide, IncidentView, StatsResult } from '../app/index.js';
+import type { ClaimView, ClaimsBySide, IncidentView, IngestResult, StatsResult } from '../app/index.js';
 import type { Actor } from '../core/actor.js';
 import type { Claim } from '../core/claim.js';
 import { formatCount, type Count } from '../core/count.js';
 import { formatFuzzyDate, type FuzzyDate } from '../core/fuzzy-date.js';
 import type { Place } from '../core/place.js';
+import type { ExtractionResult } from '../core/proposal.js';
 import type { SearchResult } from '../core/ports.js';
 import type { Source } from '../core/source.js';
 import { ACT_TYPES, label, VERIFICATION_STATUSES } from '../core/vocabularies.js';
@@ -176,4 +177,65 @@ export function formatStats(s: StatsResult): string {
     s.totals.map((t) => [t.actType, t.low, t.high === null ? 'open' : t.high, t.acts]),
   );
   return `${cells}\nTotals\n${totals}`;
+}
+
+// ---- extraction and ingest ----
+
+const extractedDate = (d: ExtractionResult['incidents'][number]['date']): string =>
+  d.start === null || d.end === null || d.precision === 'unknown' ? 'date unknown' : formatFuzzyDate({ start: d.start, end: d.end, precision: d.precision }, 'en');
+
+const extractedCount = (c: ExtractionResult['incidents'][number]['count']): string =>
+  c.qualifier === 'unspecified' && c.text ? `unspecified (“${c.text}”)` : fmtCount({ qualifier: c.qualifier, value: c.value, min: c.min, max: c.max });
+
+function clipLine(s: string, max = 160): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
+}
+
+/** A proposal as a reviewer reads it: each act with count, date and place; each statement with who, stance and relay. */
+export function formatProposal(p: ExtractionResult): string {
+  const src = p.source;
+  const head = [src.title ? `“${src.title}”` : null, src.outlet, `published ${src.published}${src.published_inferred ? ' (inferred)' : ''}`].filter(Boolean).join(', ');
+  const lines = [`Proposed from ${head}`, '', `Incidents (${p.incidents.length})`];
+  if (p.incidents.length === 0) lines.push('  none');
+  for (const [n, i] of p.incidents.entries()) {
+    const place = i.location.place ? `${i.location.place}${i.location.country ? ` (${i.location.country})` : ''}` : (i.location.country ?? 'place unknown');
+    lines.push(`  ${n + 1}. ${i.act} — ${extractedCount(i.count)} — ${extractedDate(i.date)} — ${place}`);
+    if (i.victims) lines.push(`     victims: ${clipLine(i.victims)}`);
+    if (i.perpetrator) lines.push(`     perpetrator: ${clipLine(i.perpetrator)}`);
+    lines.push(`     “${clipLine(i.evidence_span)}”`);
+  }
+  lines.push('', `Statements (${p.statements.length})`);
+  if (p.statements.length === 0) lines.push('  none');
+  for (const [n, s] of p.statements.entries()) {
+    const name = s.speaker ?? s.organisation ?? s.speaker_role ?? 'the source itself';
+    const extra = s.speaker ? [s.speaker_role, s.organisation].filter(Boolean).join(', ') : s.organisation && s.speaker_role ? s.speaker_role : '';
+    const speaker = extra ? `${name} (${extra})` : name;
+    const about = s.targets.length > 0 ? ` — about incident ${s.targets.map((t) => t + 1).join(', ')}` : '';
+    lines.push(`  ${n + 1}. ${speaker} ${s.stance}${s.reported_by ? `, relayed by ${s.reported_by}` : ''}${about}`);
+    lines.push(`     “${clipLine(s.quote ?? s.evidence_span)}”`);
+  }
+  lines.push('', 'Nothing was stored. `vigil ingest` stores the text with these proposals for review.');
+  return lines.join('\n') + '\n';
+}
+
+/** What ingest stored (or found already stored), with the ids a reviewer needs next. */
+export function formatIngest(r: IngestResult): string {
+  const lines = [
+    r.created
+      ? `stored source ${r.source.id} (new)`
+      : `source ${r.source.id} already holds this text: nothing new stored (its proposals are listed below)`,
+    '',
+    `proposed incidents (${r.incidents.length}):`,
+  ];
+  if (r.incidents.length > 0) lines.push(table(['id', 'review', 'acts', 'title'], r.incidents.map((i) => [i.id, i.review, i.acts.map((a) => a.type).join(', ') || null, i.title])).trimEnd().replace(/^/gm, '  '));
+  lines.push('', `proposed claims (${r.claims.length}):`);
+  if (r.claims.length > 0) lines.push(table(['id', 'stance', 'review', 'about'], r.claims.map((c) => [c.id, c.stance, c.review, clipLine(c.about, 100)])).trimEnd().replace(/^/gm, '  '));
+  lines.push(
+    '',
+    'Nothing proposed counts until it is accepted:',
+    ...r.incidents.slice(0, 3).map((i) => `  vigil incident show ${i.id}`),
+    `  vigil review source ${r.source.id} accept|reject`,
+  );
+  return lines.join('\n') + '\n';
 }

@@ -24,6 +24,10 @@ export interface ServerHandle {
   close(): Promise<void>;
 }
 
+export interface OpenAppOptions {
+  readonly extractor?: boolean;
+}
+
 /** Everything the CLI needs from outside, injected so tests run commands in-process. */
 export interface CliDeps {
   readonly stdout: Writer;
@@ -32,8 +36,12 @@ export interface CliDeps {
   readonly stdin: Readable;
   /** Progress lines are written only when stderr is a terminal. */
   readonly stderrIsTTY: boolean;
-  /** Opens storage (running migrations) and builds the app; called at most once per run. */
-  readonly openApp: () => Promise<AppHandle>;
+  /**
+   * Opens storage (running migrations) and builds the app; called at most once per run.
+   * `extractor`: the command reads texts (extract, ingest), so the app needs the text
+   * extractor, whose language model takes a second or two to load; other commands skip it.
+   */
+  readonly openApp: (opts?: OpenAppOptions) => Promise<AppHandle>;
   /** Starts the HTTP server (vigil serve). */
   readonly startServer: (opts: { host: string; port: number }) => Promise<ServerHandle>;
   /** Where `serve` listens unless --host/--port say otherwise. */

@@ -41,11 +41,13 @@ const deps: CliDeps = {
   stdin: process.stdin,
   stderrIsTTY: process.stderr.isTTY === true,
   debug: process.env.VIGIL_DEBUG === '1',
-  async openApp() {
+  async openApp(opts) {
     const c = getConfig();
+    // The extractor loads a language model: only the commands that read texts wait for it.
+    const extractor = opts?.extractor ? { extract: (await import('../extract/index.js')).extract } : undefined;
     const store = await openStore(c.databaseUrl ? { postgresUrl: c.databaseUrl } : { sqliteFile: c.sqliteFile });
     return {
-      app: createApp({ store, clock: systemClock, ids: uuidV7Ids }),
+      app: createApp({ store, clock: systemClock, ids: uuidV7Ids, ...(extractor ? { extractor } : {}) }),
       location: c.databaseUrl ? 'PostgreSQL (VIGIL_DATABASE_URL)' : c.sqliteFile,
       engine: store.engine,
       close: () => store.close(),

@@ -9,11 +9,12 @@ import { registerActor } from './commands/actor.js';
 import { registerClaim } from './commands/claim.js';
 import { registerExchange } from './commands/exchange.js';
 import { registerIncident } from './commands/incident.js';
+import { registerIngest } from './commands/ingest.js';
 import { registerSearch } from './commands/search.js';
 import { registerSetup } from './commands/setup.js';
 import { registerSource } from './commands/source.js';
 import type { Env } from './env.js';
-import { EXIT_BAD_INPUT, EXIT_OK, exitCodeOf, formatError, type AppHandle, type CliDeps } from './io.js';
+import { EXIT_BAD_INPUT, EXIT_OK, exitCodeOf, formatError, type AppHandle, type CliDeps, type OpenAppOptions } from './io.js';
 
 export type { AppHandle, CliDeps, ServerHandle, Writer } from './io.js';
 
@@ -42,6 +43,7 @@ export function buildProgram(env: Env): Command {
   registerActor(program, env);
   registerIncident(program, env);
   registerClaim(program, env);
+  registerIngest(program, env);
   registerSearch(program, env);
   registerExchange(program, env);
   return program;
@@ -50,11 +52,11 @@ export function buildProgram(env: Env): Command {
 /** Runs one invocation (`argv` without node and script) and returns the exit status. */
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   let opened: Promise<AppHandle> | undefined;
-  const handle = (): Promise<AppHandle> => (opened ??= deps.openApp());
+  const handle = (opts?: OpenAppOptions): Promise<AppHandle> => (opened ??= deps.openApp(opts));
   const env: Env = {
     deps,
     handle,
-    app: async (): Promise<VigilApp> => (await handle()).app,
+    app: async (opts?: OpenAppOptions): Promise<VigilApp> => (await handle(opts)).app,
     async print(json, value, text) {
       await deps.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : await text());
     },

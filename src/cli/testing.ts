@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { createApp, systemClock, uuidV7Ids, type VigilApp } from '../app/index.js';
 import type { Store } from '../core/ports.js';
 import { openStore } from '../db/store.js';
+import { extract } from '../extract/index.js';
 import type { CliDeps, ServerHandle } from './io.js';
 import { runCli } from './program.js';
 
@@ -22,7 +23,7 @@ export interface CliHarness {
 
 export async function cliHarness(): Promise<CliHarness> {
   const store: Store = await openStore({ sqliteFile: ':memory:' });
-  const app = createApp({ store, clock: systemClock, ids: uuidV7Ids });
+  const app = createApp({ store, clock: systemClock, ids: uuidV7Ids, extractor: { extract } });
   const noServer = async (): Promise<ServerHandle> => {
     throw new Error('no server in this test');
   };

@@ -664,7 +664,17 @@ function shift(d: Resolved, days: number): Resolved {
   return { start: iso, end: iso, precision: 'day' };
 }
 
+function roleHead(role: string | null): string | null {
+  const words = role?.toLowerCase().match(/[a-z]+/g);
+  return words && words.length > 0 ? (words[words.length - 1] ?? null) : null;
+}
+
 function sameSpeaker(a: RawStatement, b: RawStatement): boolean {
+  // "a government spokesperson denied…" then "…, said spokesperson A. B.": one person, named later.
+  if (!a.speaker.name !== !b.speaker.name) {
+    const ha = roleHead(a.speaker.role);
+    if (ha !== null && ha === roleHead(b.speaker.role)) return true;
+  }
   if (a.speaker.name || b.speaker.name) return a.speaker.name === b.speaker.name;
   if (!a.speaker.name && !b.speaker.name && a.speaker.org && b.speaker.org) return a.speaker.org === b.speaker.org;
   return b.continuation;

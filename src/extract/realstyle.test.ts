@@ -165,7 +165,7 @@ describe('real-style reporting', () => {
       ['detention', 'more_than', 4300],
       ['ill_treatment', 'unspecified', [null, null]],
     ]);
-    expect(r.statements[2]?.reported_by).toBe('Associated Press');
+    expect(r.statements[2]?.reported_by).toBe('The Associated Press');
     expect(r.statements.slice(3).map((s) => [s.stance, s.organisation])).toEqual([
       ['denies', 'Interior Ministry'],
       ['demands_action', 'Human Rights Watch'],

@@ -171,6 +171,9 @@ export interface SentenceStatements {
 
 /** Resolve what "told X" / "X reported" / "according to X" names as a relay, if anything. */
 function relayName(phrase: string, reg: Registry, sent: number): string | null {
+  // "The Moscow Times", "The Associated Press": the article is part of the name.
+  const titled = /^The\s+(?:[A-Z][\w’'-]*\s*)+$/.exec(phrase.trim());
+  if (titled) return titled[0].trim();
   const p = phrase.replace(/^(?:the|a|an)\s+/i, '').trim();
   const lw = p.toLowerCase();
   if (/^(?:reporters|journalists|me|us|him|her|them|the press|media|local media)\b/.test(lw)) return null;

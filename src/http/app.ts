@@ -14,6 +14,7 @@ import { claimRoutes } from './claims.routes.js';
 import { collectionRoutes } from './collections.routes.js';
 import { installErrorHandling, sendError } from './errors.js';
 import { incidentRoutes } from './incidents.routes.js';
+import { ingestRoutes } from './ingest.routes.js';
 import { loggerOptions, type HttpLoggerOptions } from './logging.js';
 import { refuseNulCharacters } from './nul-guard.js';
 import { placeRoutes } from './places.routes.js';
@@ -88,6 +89,7 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
         { name: 'sources' },
         { name: 'incidents' },
         { name: 'claims' },
+        { name: 'ingest', description: 'Read an article into proposed incidents and claims for review (docs/ingest.md)' },
         { name: 'actors' },
         { name: 'places' },
         { name: 'vocabularies' },
@@ -110,6 +112,7 @@ const apiRoutes: FastifyPluginAsyncZod<{ app: VigilApp }> = async (api, { app })
   await api.register(sourceRoutes, { app });
   await api.register(incidentRoutes, { app });
   await api.register(claimRoutes, { app });
+  await api.register(ingestRoutes, { app });
   await api.register(actorRoutes, { app });
   await api.register(placeRoutes, { app });
   await api.register(vocabularyRoutes, { app });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IncidentListQuerySchema } from '../app/incidents.js';
+import { ReviewDecisionSchema } from '../app/ingest.js';
 import { IncidentInputSchema, IncidentPatchSchema, IncidentSchema } from '../core/incident.js';
 import { created, type AreaOptions } from './area.js';
 import { BODY_ERRORS, errorResponses, IdParamsSchema, IncidentViewSchema, NoContentSchema, pageOf } from './schemas.js';
@@ -64,6 +65,21 @@ export const incidentRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { ap
     },
     async (req) =>
       app.updateIncident({ id: req.params.id, patch: req.body }),
+  );
+
+  r.post(
+    '/incidents/:id/review',
+    {
+      schema: {
+        tags,
+        operationId: 'reviewIncident',
+        summary: 'Accept or reject a proposed incident; rejecting it also rejects the claims still proposed on it',
+        params: IdParamsSchema,
+        body: ReviewDecisionSchema.omit({ id: true }),
+        response: { 200: IncidentSchema, ...errorResponses(...BODY_ERRORS, 404) },
+      },
+    },
+    async (req) => app.reviewIncident({ id: req.params.id, decision: req.body.decision }),
   );
 
   r.delete(

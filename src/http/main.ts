@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp, systemClock, uuidV7Ids } from '../app/index.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { openStore } from '../db/store.js';
+import { extract } from '../extract/index.js';
 import { API_PREFIX, buildHttpApp, OPENAPI_PATH } from './app.js';
 
 export interface RunningServer {
@@ -20,7 +21,7 @@ export async function startServer(opts: { host: string; port: number; config: Co
   const { config } = opts;
   const store = await openStore(config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqliteFile: config.sqliteFile });
   try {
-    const app = createApp({ store, clock: systemClock, ids: uuidV7Ids });
+    const app = createApp({ store, clock: systemClock, ids: uuidV7Ids, extractor: { extract } });
     await app.ensureDefaultCollection();
     await app.seedGazetteer();
     const http = await buildHttpApp({ app, logger: { level: config.logLevel } });

@@ -1,9 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ReviewDecisionSchema } from '../app/ingest.js';
 import { SourceInputSchema, SourcePatchSchema } from '../core/source.js';
 import { created, type AreaOptions } from './area.js';
 import { BODY_ERRORS, errorResponses, IdParamsSchema, NoContentSchema, pageOf, SourceListQuerySchema, SourceResponseSchema } from './schemas.js';
 
 const tags = ['sources'];
+
+export const ReviewDecisionBodySchema = ReviewDecisionSchema.omit({ id: true });
+
+/** How many proposed records a source review decided. */
+export const SourceReviewResponseSchema = z.object({
+  claims: z.number().int().nonnegative(),
+  incidents: z.number().int().nonnegative(),
+});
 
 export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
   r.post(
@@ -62,6 +72,21 @@ export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app 
     },
     async (req) =>
       app.updateSource({ id: req.params.id, patch: req.body }),
+  );
+
+  r.post(
+    '/sources/:id/review',
+    {
+      schema: {
+        tags,
+        operationId: 'reviewSource',
+        summary: 'Accept or reject everything still proposed from a source: its claims and the incidents they made',
+        params: IdParamsSchema,
+        body: ReviewDecisionBodySchema,
+        response: { 200: SourceReviewResponseSchema, ...errorResponses(...BODY_ERRORS, 404) },
+      },
+    },
+    async (req) => app.reviewSource({ id: req.params.id, decision: req.body.decision }),
   );
 
   r.delete(

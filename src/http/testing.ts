@@ -6,6 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApp, systemClock, uuidV7Ids, type VigilApp } from '../app/index.js';
 import type { Store } from '../core/ports.js';
 import { sqliteEngine, type TestEngine } from '../db/testing.js';
+import { extract } from '../extract/index.js';
 import { API_PREFIX, buildHttpApp, type HttpAppOptions } from './app.js';
 
 export interface TestHttp {
@@ -23,7 +24,7 @@ export async function buildTestHttp(
   opts: Omit<HttpAppOptions, 'app'> & { wrapApp?: (app: VigilApp) => VigilApp; engine?: TestEngine } = {},
 ): Promise<TestHttp> {
   const store = await (opts.engine ?? sqliteEngine).open();
-  const app = createApp({ store, clock: systemClock, ids: uuidV7Ids });
+  const app = createApp({ store, clock: systemClock, ids: uuidV7Ids, extractor: { extract } });
   await app.ensureDefaultCollection();
   await app.seedGazetteer();
   const { wrapApp, engine: _engine, ...httpOpts } = opts;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Place } from '../../core/place.js';
-import { ACT_TYPES, VERIFICATION_STATUSES, type ActType, type DatePrecision, type VerificationStatus } from '../../core/vocabularies.js';
-import { assign, ensureCollection, pageLine, resolvePlace, withCollection, withJson, withPaging, type Env, type JsonOption, type PageOptions } from '../env.js';
+import { ACT_TYPES, REVIEW_STATES, VERIFICATION_STATUSES, type ActType, type DatePrecision, type ReviewState, type VerificationStatus } from '../../core/vocabularies.js';
+import { assign, DECISIONS, ensureCollection, pageLine, resolvePlace, withCollection, withJson, withPaging, type Env, type JsonOption, type PageOptions } from '../env.js';
 import { fmtDate, formatIncidentView, table } from '../format.js';
 import { readJsonInput } from '../io.js';
 import { choice, collect, parseFuzzyDate, parsePrecision } from '../parse.js';
@@ -53,8 +53,9 @@ export function registerIncident(program: Command, env: Env): void {
     .description('list incidents, newest first')
     .option('--status <status>', `only this status: ${VERIFICATION_STATUSES.codes.join(', ')}`, choice(VERIFICATION_STATUSES.codes))
     .option('--act-type <type>', 'only incidents with an act of this type', choice(ACT_TYPES.codes))
-    .action(async (o: JsonOption & PageOptions & { status?: VerificationStatus; actType?: ActType; collection?: string }) => {
-      const page = await (await env.app()).listIncidents({ collectionId: o.collection, status: o.status, actType: o.actType, limit: o.limit, offset: o.offset });
+    .option('--review <state>', 'proposed, accepted or rejected', choice(REVIEW_STATES.codes))
+    .action(async (o: JsonOption & PageOptions & { status?: VerificationStatus; actType?: ActType; review?: ReviewState; collection?: string }) => {
+      const page = await (await env.app()).listIncidents({ collectionId: o.collection, status: o.status, actType: o.actType, review: o.review, limit: o.limit, offset: o.offset });
       await env.print(o.json, page, () =>
         (page.items.length > 0
           ? table(
@@ -64,6 +65,15 @@ export function registerIncident(program: Command, env: Env): void {
           : '') + pageLine(page, 'incidents'),
       );
     });
+
+  for (const [name, decision] of Object.entries(DECISIONS)) {
+    withJson(incident.command(name).argument('<id>', 'incident id'))
+      .description(`${name} a proposed incident${name === 'reject' ? ' (and the claims still proposed on it)' : ''}; only accepted incidents count`)
+      .action(async (id: string, o: JsonOption) => {
+        const i = await (await env.app()).reviewIncident({ id, decision });
+        await env.print(o.json, i, () => `incident ${i.id} ${decision} (status ${i.status})\n`);
+      });
+  }
 
   withJson(incident.command('show').argument('<id>', 'incident id'))
     .description('the incident: each act with its reconciled count and the claims for and against it')

@@ -152,7 +152,7 @@ export function formatClaim(c: Claim, actors: ReadonlyMap<string, Actor>, source
 }
 
 export function formatSearch(r: SearchResult): string {
-  const lines = [`${r.total} result(s)`];
+  const lines = [`${r.total}${r.totalExact ? '' : '+'} result(s)`];
   if (r.hits.length > 0) lines.push(table(['kind', 'id', 'title'], r.hits.map((h) => [h.kind, h.id, h.title])).trimEnd());
   const facet = (name: string, values: readonly { value: string; count: number }[]): void => {
     if (values.length > 0) lines.push(`${name}: ${values.map((v) => `${v.value} (${v.count})`).join(', ')}`);

@@ -200,7 +200,8 @@ export interface SearchResult {
   /**
    * False when more documents match than the engine counts one by one (SEARCH_EXACT_CAP in
    * db/repositories/search.repository.ts): then `total` is that cap, and the ranking and the
-   * facets cover the newest `total` matches only. Narrow the query to get exact figures.
+   * facets cover only the first `total` matches the index yields. Narrow the query (more words,
+   * filters) to get exact figures.
    */
   readonly totalExact: boolean;
   readonly hits: SearchHit[];

@@ -24,7 +24,7 @@ export type StoreOptions = { sqliteFile: string } | { postgresUrl: string; poolS
 function repositories(db: Db, caps: DialectCapabilities): Repositories {
   return {
     collections: collectionRepository(db, caps),
-    sources: sourceRepository(db),
+    sources: sourceRepository(db, caps),
     actors: actorRepository(db),
     places: placeRepository(db),
     incidents: incidentRepository(db, caps),

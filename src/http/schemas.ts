@@ -126,6 +126,8 @@ const FacetValueSchema = z.object({ value: z.string(), count: z.number().int().n
 
 export const SearchResponseSchema = z.object({
   total: z.number().int().nonnegative(),
+  /** False when more documents match than are counted one by one: `total` is then a lower bound. */
+  totalExact: z.boolean(),
   limit: z.number().int(),
   offset: z.number().int(),
   hits: z.array(

@@ -35,16 +35,18 @@ export interface DialectCapabilities {
   insertSearchDocs(db: Kysely<Database>, docs: readonly NewSearchDoc[]): Promise<void>;
   /**
    * A derived table of the search documents that match, with their score (higher is better;
-   * 0 for all when `rank` is false). Ordering it by `doc_id` descending must be cheap: newest
-   * matches first, without reading every match.
+   * 0 for all when `rank` is false). Read without ORDER BY it must yield matches as the index
+   * finds them, so that a LIMIT stops the reading.
    */
   matchedDocs(match: MatchSpec, rank: boolean): RawBuilder<MatchedDoc>;
   /**
    * Whether scoring the matches costs little. FTS5's bm25 first counts every document that holds
    * each term or token of the query, so a very common one costs tens of milliseconds before the
-   * first match; such queries give their matches newest first, unscored.
+   * first match; such queries' matches go unscored (newest first).
    */
   rankable(db: Kysely<Database>, match: MatchSpec): Promise<boolean>;
+  /** Session settings for the search query that follows, in the same transaction. */
+  beforeSearch(db: Kysely<Database>): Promise<void>;
   /** Every document's indexed words in text order, read back from the index (for migrations; reads it all). */
   indexedTerms(db: Kysely<unknown>): Promise<Map<number, string>>;
   /** Engine-specific tuning run after migrations (pragmas, settings). */

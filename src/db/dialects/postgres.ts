@@ -49,6 +49,10 @@ export const postgresCapabilities: DialectCapabilities = {
   async rankable() {
     return true;
   },
+  async beforeSearch(db) {
+    // Enough memory that the bitmap of a common word's matches stays exact (no page rechecks).
+    await sql`SET LOCAL work_mem = '32MB'`.execute(db);
+  },
   async indexedTerms(db) {
     const rows = await sql<{ doc_id: number; terms: string }>`SELECT doc_id, string_agg(lexeme, ' ' ORDER BY pos) AS terms
       FROM (SELECT d.doc_id, t.lexeme, unnest(t.positions) AS pos FROM search_doc d, unnest(d.tsv) AS t) x GROUP BY doc_id`.execute(db);

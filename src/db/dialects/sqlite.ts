@@ -49,7 +49,7 @@ export const sqliteCapabilities: DialectCapabilities = {
     }
   },
   matchedDocs(match, rank) {
-    // doc_id is the index's own rowid, so that ORDER BY doc_id is answered by FTS5 itself.
+    // FTS5 drives the join, so matches come in rowid order and stop at the LIMIT.
     const score = rank ? sql`-bm25(search_fts)` : sql`0`;
     return sql<MatchedDoc>`(SELECT search_fts.rowid AS doc_id, d.kind, d.entity_id, d.collection_id, d.incident_id, d.source_id, d.title,
         d.status, d.country_code, d.region_code, d.date_start, d.date_end, d.outlet, d.act_types, ${score} AS score
@@ -63,6 +63,7 @@ export const sqliteCapabilities: DialectCapabilities = {
     }
     return true;
   },
+  async beforeSearch() {},
   async indexedTerms(db) {
     await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, 'search_fts', 'instance')`.execute(db);
     const rows = await sql<{ doc: number; term: string }>`SELECT doc, term FROM temp.search_vocab ORDER BY doc, "offset"`.execute(db);

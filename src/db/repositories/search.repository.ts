@@ -7,11 +7,12 @@ import type { Database } from '../tables.js';
 import type { Db } from './shared.js';
 
 /**
- * Matches up to this many are counted, ranked and faceted exactly; beyond it, the newest this
- * many are (SearchResult.totalExact). Bounds the work of a query whatever the word: a common
- * one matches hundreds of thousands of documents in a large collection.
+ * Matches up to this many are counted, ranked and faceted exactly; beyond it, the first this
+ * many in the index's own order (SearchResult.totalExact). Bounds the work of a query whatever
+ * the words: a common one matches hundreds of thousands of documents in a large collection,
+ * and each match read costs a page read or two.
  */
-export const SEARCH_EXACT_CAP = 1000;
+export const SEARCH_EXACT_CAP = 250;
 
 const EMPTY: SearchResult = { total: 0, totalExact: true, hits: [], facets: { actType: [], status: [], country: [], region: [], year: [], outlet: [] } };
 
@@ -126,11 +127,13 @@ export function searchIndex(db: Db, caps: DialectCapabilities): SearchIndex {
       const groups = filterTokens(q);
       if (terms.length === 0 || groups.some((g) => g.length === 0)) return EMPTY;
       const match = { terms, groups };
-      // One query fetches the matches, newest first, with everything the hits and the facets
-      // need, up to the cap: a common word's hundred thousand matches are never all read. The
-      // filters are in the match (facet tokens); the conditions below only make them exact.
+      // One query fetches the matches with everything the hits and the facets need, up to the
+      // cap, in the index's own order: a common word's hundred thousand matches are never all
+      // read, nor sorted. The filters are in the match (facet tokens); the conditions below only
+      // make them exact.
       const window = Math.max(SEARCH_EXACT_CAP, q.offset + q.limit);
       const rank = await caps.rankable(db, match);
+      await caps.beforeSearch(db);
       const rows = await faceted(db)
         .selectFrom(caps.matchedDocs(match, rank).as('d'))
         .where((eb) => {
@@ -148,7 +151,6 @@ export function searchIndex(db: Db, caps: DialectCapabilities): SearchIndex {
           return eb.and(conds);
         })
         .select(['d.doc_id', 'd.kind', 'd.entity_id', 'd.incident_id', 'd.source_id', 'd.title', 'd.score', ...FACET_COLUMNS.map((c) => `d.${c}` as const)])
-        .orderBy('d.doc_id', 'desc')
         .limit(window + 1)
         .execute();
       if (rows.length === 0) return EMPTY;

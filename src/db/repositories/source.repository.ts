@@ -1,9 +1,11 @@
 import type { SourceRepository } from '../../core/ports.js';
 import { sourceFromRow, sourceToRow } from '../mappers.js';
 import { mapAsync } from './actor.repository.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { refreshDocFacets } from './search.repository.js';
 import { byIdChunks, paged, type Db } from './shared.js';
 
-export function sourceRepository(db: Db): SourceRepository {
+export function sourceRepository(db: Db, caps: DialectCapabilities): SourceRepository {
   return {
     async insert(s) {
       await db.insertInto('source').values(sourceToRow(s)).execute();
@@ -19,6 +21,8 @@ export function sourceRepository(db: Db): SourceRepository {
     async update(s) {
       const { id, ...rest } = sourceToRow(s);
       await db.updateTable('source').set(rest).where('id', '=', id).execute();
+      // Its documents and its claims' are filtered by its outlet.
+      await refreshDocFacets(db, caps, { sourceId: id });
     },
     async delete(id) {
       await db.deleteFrom('source').where('id', '=', id).execute();

@@ -15,7 +15,7 @@ import { resolveCollectionId } from './collections.js';
 import { nowIso, type UseCaseContext } from './context.js';
 import { createIncident, getIncident } from './incidents.js';
 import { mustGet } from './lookup.js';
-import { refreshIncidents } from './refresh.js';
+import { refreshIncident } from './refresh.js';
 import { contentHash, createSource } from './sources.js';
 
 /**
@@ -368,12 +368,9 @@ export async function reviewIncident(ctx: UseCaseContext, input: unknown): Promi
     for (const c of await ctx.repos.claims.forIncident(id))
       if (c.review === 'proposed') await ctx.repos.claims.update({ ...c, review: 'rejected', updatedAt: nowIso(ctx) });
   }
-  await ctx.repos.incidents.save(
-    { ...incident, review: decision, updatedAt: nowIso(ctx) },
-    { countryCode: null, regionCode: null },
-    {},
-  );
-  await refreshIncidents(ctx, [id]);
+  // Saved through refreshIncident, which stores the incident with its placement and derived
+  // figures in one write (its acts move in or out of statistics with the review state).
+  await refreshIncident(ctx, { ...incident, review: decision, updatedAt: nowIso(ctx) });
   return getIncident(ctx, id);
 }
 
@@ -390,11 +387,9 @@ export async function reviewSource(ctx: UseCaseContext, input: unknown): Promise
   let incidents = 0;
   for (const incidentId of incidentIds) {
     const i = await ctx.repos.incidents.get(incidentId);
-    if (i && i.review === 'proposed') {
-      incidents++;
-      await ctx.repos.incidents.save({ ...i, review: decision, updatedAt: nowIso(ctx) }, { countryCode: null, regionCode: null }, {});
-    }
+    if (!i) continue;
+    if (i.review === 'proposed') incidents++;
+    await refreshIncident(ctx, i.review === 'proposed' ? { ...i, review: decision, updatedAt: nowIso(ctx) } : i);
   }
-  await refreshIncidents(ctx, incidentIds);
   return { claims: claims.length, incidents };
 }

@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // The dependency rule of docs/ARCHITECTURE.md: imports point down the layer list, never up.
 const layer = (dir, forbidden) => ({
@@ -37,4 +38,27 @@ export default tseslint.config(
   layer('extract', ['app', 'db', 'crypto', 'http', 'cli', 'config']),
   layer('http', ['cli']),
   // cli may start the http server (vigil serve); http never imports cli.
+  // web/: a browser app (React) that talks to the server over HTTP only. It may import TYPES
+  // from src/ (the shared request/response schemas), never runtime server code.
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**'],
+              allowTypeImports: true,
+              message: 'web/ may import only types from src/ (import type …): the browser talks to the server over HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -8,13 +8,17 @@ import { searchBench, type SearchFigures } from './search.js';
 import { statsBench, type StatsFigures } from './stats.js';
 import { loadCorpora } from './load.js';
 import { printReport } from './report.js';
+import { sealedImportBench, signInBench, type SealedImportFigures, type SignInFigures } from './security.js';
 
 /**
  * `npm run bench -- [--only import|search|stats] [--engine sqlite|postgres|both] [--scale 0.1]`
  *
  * (a) import: 200,000 incidents through the app (importIncidents) beside raw inserts of the same rows;
  * (b) search: app.search p50/p95 over 1,000,000 incidents beside a bare full-text query;
- * (c) stats: app.stats({}) over the same 1,000,000 incidents beside a bare GROUP BY.
+ * (c) stats: app.stats({}) over the same 1,000,000 incidents beside a bare GROUP BY;
+ * (d) extraction (bench/extract.bench.ts);
+ * (e) sign-ins per second beside bare Argon2id verifications; (f) 200,000 incidents with
+ *     50,000 sealed persons beside the same import unsealed (bench/security.ts).
  * PostgreSQL: VIGIL_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres);
  * bench databases are created beside it and dropped after. SQLite files go to a temp directory.
  */
@@ -29,7 +33,7 @@ const { values } = parseArgs({
 });
 
 const only = values.only;
-if (only !== undefined && !['import', 'search', 'stats', 'extract'].includes(only)) throw new Error(`--only: import, search, stats or extract, not ${only}`);
+if (only !== undefined && !['import', 'search', 'stats', 'extract', 'security'].includes(only)) throw new Error(`--only: import, search, stats, extract or security, not ${only}`);
 const engines: Engine[] = values.engine === 'both' ? ['sqlite', 'postgres'] : [values.engine as Engine];
 if (!engines.every((e) => e === 'sqlite' || e === 'postgres')) throw new Error(`--engine: sqlite, postgres or both, not ${values.engine}`);
 const scale = Number(values.scale);
@@ -72,8 +76,26 @@ try {
       for (const db of dbs) await db.drop();
     }
   }
+  const security: { signIn?: SignInFigures; sealed: SealedImportFigures[] } = { sealed: [] };
+  if (!only || only === 'security') {
+    log('(e) sign-ins');
+    security.signIn = await signInBench(env, Math.max(6, Math.round(20 * scale)), log);
+    for (const engine of engines) {
+      log(`(f) sealed import of ${IMPORT_N} incidents with ${Math.round(IMPORT_N / 4)} persons on ${engine}`);
+      security.sealed.push(await sealedImportBench(env, engine, IMPORT_N, Math.round(IMPORT_N / 4), seed, log));
+    }
+  }
   printReport(results, { scale, seconds: (performance.now() - started) / 1000 }, log);
-  if (values.json) fs.writeFileSync(values.json, JSON.stringify(results, null, 2));
+  if (security.signIn) {
+    const f = security.signIn;
+    log(`(e) sign-ins: ${f.signInsPerSecond.toFixed(2)}/s one at a time, ${f.concurrentPerSecond.toFixed(2)}/s two at a time, beside ${f.argonVerifiesPerSecond.toFixed(2)} bare Argon2id verifications/s (a sign-in is two Argon2id runs)`);
+  }
+  for (const f of security.sealed) {
+    log(
+      `(f) ${f.engine}: ${f.incidents} incidents + ${f.persons} sealed persons at ${f.sealedRate.toFixed(0)} incidents/s beside ${f.plainRate.toFixed(0)}/s unsealed → ${(100 * f.ratio).toFixed(1)}% (target ≥ 70%: ${f.ratio >= 0.7 ? 'holds' : 'MISSED'})`,
+    );
+  }
+  if (values.json) fs.writeFileSync(values.json, JSON.stringify({ ...results, security }, null, 2));
 } finally {
   fs.rmSync(env.tmpDir, { recursive: true, force: true });
 }

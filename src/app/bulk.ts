@@ -139,6 +139,13 @@ class UnitOfWork {
       claims: this.claimRepo(),
       search: this.searchIndex(),
       stats: { byActTypeMonthRegion: unavailable('stats') } satisfies StatsRepository,
+      // The security layer's records are written straight through (persons of a sealed import).
+      accounts: base.accounts,
+      sessions: base.sessions,
+      memberships: base.memberships,
+      installation: base.installation,
+      persons: base.persons,
+      audit: base.audit,
     };
   }
 

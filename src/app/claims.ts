@@ -12,7 +12,7 @@ import { mustGet } from './lookup.js';
 import { PageQuerySchema } from './paging.js';
 import { getPlace } from './places.js';
 import { indexClaim, refreshIncidents } from './refresh.js';
-import { getSource } from './sources.js';
+import { getSource, openSourceText } from './sources.js';
 
 export async function getClaim(ctx: UseCaseContext, id: string): Promise<Claim> {
   return mustGet((i) => ctx.repos.claims.get(i), 'CLAIM_NOT_FOUND', 'claim', id);
@@ -39,7 +39,7 @@ async function checkReferences(ctx: UseCaseContext, c: Claim): Promise<Claim> {
   if (c.asserts.perpetratorId) await requireActorIn(ctx, c.collectionId, c.asserts.perpetratorId, 'asserts.perpetratorId');
   if (c.asserts.placeId) await getPlace(ctx, c.asserts.placeId, 'asserts.placeId');
   if (c.evidence) {
-    const length = source.text?.length ?? 0;
+    const length = openSourceText(ctx, source)?.length ?? 0;
     if (c.evidence.end > length)
       throw new VigilError('VALIDATION_FAILED', 'the evidence span lies outside the source text', [{ path: 'evidence.end', message: `must be at most ${length}` }]);
   }

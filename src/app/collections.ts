@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CollectionInputSchema, CollectionPatchSchema, type Collection } from '../core/collection.js';
 import { IdSchema, parseInput } from '../core/common.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
+import { provisionCollectionKey } from './accounts.js';
 import { nowIso, type UseCaseContext } from './context.js';
 
 export async function createCollection(ctx: UseCaseContext, input: unknown): Promise<Collection> {
@@ -9,6 +10,7 @@ export async function createCollection(ctx: UseCaseContext, input: unknown): Pro
   const now = nowIso(ctx);
   const c: Collection = { id: ctx.ids.newId(), ...data, createdAt: now, updatedAt: now };
   await ctx.repos.collections.insert(c);
+  await provisionCollectionKey(ctx, c.id);
   return c;
 }
 
@@ -32,7 +34,11 @@ export async function updateCollection(ctx: UseCaseContext, input: { id: string;
 
 export async function deleteCollection(ctx: UseCaseContext, id: string): Promise<void> {
   await getCollection(ctx, id);
+  // Crypto-shredding: every wrapped copy of the collection's key goes with it, and every open
+  // session forgets the key; sealed values anywhere else (a backup) can no longer be opened.
+  await ctx.repos.memberships.removeCollection(id);
   await ctx.repos.collections.delete(id);
+  ctx.keyring?.dropCollection(id);
 }
 
 /** The collection a record goes to when the caller names none: the oldest one. */

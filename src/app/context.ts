@@ -1,5 +1,8 @@
 import type { Clock, IdGenerator, Repositories, Store } from '../core/ports.js';
 import type { TextExtractor } from '../core/proposal.js';
+import type { Principal } from '../core/access.js';
+import type { SecurityServices } from '../core/security.js';
+import type { KeyAccess, KeyRing } from './keyring.js';
 
 /** What every use case receives: one transaction's repositories, the clock and the id source. */
 export interface UseCaseContext {
@@ -8,6 +11,14 @@ export interface UseCaseContext {
   readonly ids: IdGenerator;
   /** Reads texts into proposals; present where the app was built with one (ingest, extract). */
   readonly extractor?: TextExtractor;
+  /** The cryptography of the security layer; the main.ts files always pass it. */
+  readonly security?: SecurityServices;
+  /** Who calls: a signed-in account, or the local operator (CLI). Set by the authorisation wrapper. */
+  readonly principal?: Principal;
+  /** The collection keys the caller's session holds. */
+  readonly keys?: KeyAccess;
+  /** Every open session's keys (to grant or wipe keys when membership changes). */
+  readonly keyring?: KeyRing;
 }
 
 export interface AppDeps {
@@ -15,6 +26,7 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly extractor?: TextExtractor;
+  readonly security?: SecurityServices;
 }
 
 export type UseCase<I, O> = (ctx: UseCaseContext, input: I) => Promise<O>;

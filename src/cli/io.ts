@@ -16,6 +16,8 @@ export interface AppHandle {
   /** Where the data lives, safe to print: the SQLite file, or "PostgreSQL" (never the URL). */
   readonly location: string;
   readonly engine: 'sqlite' | 'postgres';
+  /** `vigil backup`: a consistent copy of the database (SQLite). */
+  backup(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,11 @@ export interface CliDeps {
   readonly serveDefaults: () => { host: string; port: number };
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
   readonly waitForShutdown: () => Promise<void>;
+  /**
+   * Credentials for commands that sign in: an environment variable (VIGIL_USER, VIGIL_PASSWORD,
+   * VIGIL_ADMIN_PASSWORD…), else asked on the terminal without echo. Absent: no way to ask.
+   */
+  readonly secrets?: { env(name: string): string | undefined; ask(prompt: string): Promise<string> };
   /** Print stack traces of unexpected errors (VIGIL_DEBUG=1). */
   readonly debug?: boolean;
 }

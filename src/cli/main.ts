@@ -3,7 +3,9 @@
  * command. With src/http/main.ts, the only place that wires config, db and app together.
  */
 import { createApp, systemClock, uuidV7Ids } from '../app/index.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, loadServerSecret, type Config } from '../config.js';
+import { createSecurityServices } from '../crypto/services.js';
+import { askHidden } from './prompt.js';
 import { openStore } from '../db/store.js';
 import { CliError, EXIT_BAD_INPUT, type CliDeps, type Writer } from './io.js';
 import { runCli } from './program.js';
@@ -41,15 +43,18 @@ const deps: CliDeps = {
   stdin: process.stdin,
   stderrIsTTY: process.stderr.isTTY === true,
   debug: process.env.VIGIL_DEBUG === '1',
+  secrets: { env: (name) => process.env[name], ask: (prompt) => askHidden(prompt) },
   async openApp(opts) {
     const c = getConfig();
     // The extractor loads a language model: only the commands that read texts wait for it.
     const extractor = opts?.extractor ? { extract: (await import('../extract/index.js')).extract } : undefined;
     const store = await openStore(c.databaseUrl ? { postgresUrl: c.databaseUrl } : { sqliteFile: c.sqliteFile });
+    const security = createSecurityServices({ serverSecret: loadServerSecret(c.home) });
     return {
-      app: createApp({ store, clock: systemClock, ids: uuidV7Ids, ...(extractor ? { extractor } : {}) }),
+      app: createApp({ store, clock: systemClock, ids: uuidV7Ids, security, ...(extractor ? { extractor } : {}) }),
       location: c.databaseUrl ? 'PostgreSQL (VIGIL_DATABASE_URL)' : c.sqliteFile,
       engine: store.engine,
+      backup: (file) => store.backup(file),
       close: () => store.close(),
     };
   },

@@ -6,10 +6,12 @@
 import { Command, CommanderError } from 'commander';
 import type { VigilApp } from '../app/index.js';
 import { registerActor } from './commands/actor.js';
+import { registerAudit } from './commands/audit.js';
 import { registerClaim } from './commands/claim.js';
 import { registerExchange } from './commands/exchange.js';
 import { registerIncident } from './commands/incident.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerPeople } from './commands/people.js';
 import { registerSearch } from './commands/search.js';
 import { registerSetup } from './commands/setup.js';
 import { registerSource } from './commands/source.js';
@@ -46,6 +48,8 @@ export function buildProgram(env: Env): Command {
   registerIngest(program, env);
   registerSearch(program, env);
   registerExchange(program, env);
+  registerAudit(program, env);
+  registerPeople(program, env);
   return program;
 }
 

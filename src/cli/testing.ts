@@ -4,6 +4,7 @@ import { createApp, systemClock, uuidV7Ids, type VigilApp } from '../app/index.j
 import type { Store } from '../core/ports.js';
 import { openStore } from '../db/store.js';
 import { extract } from '../extract/index.js';
+import { createSecurityServices, newServerSecret, TEST_PASSWORD_COST } from '../crypto/services.js';
 import type { CliDeps, ServerHandle } from './io.js';
 import { runCli } from './program.js';
 
@@ -15,7 +16,7 @@ export interface CliRun {
 
 export interface CliHarness {
   readonly app: VigilApp;
-  run(args: readonly string[], opts?: { stdin?: string; startServer?: CliDeps['startServer'] }): Promise<CliRun>;
+  run(args: readonly string[], opts?: { stdin?: string; startServer?: CliDeps['startServer']; env?: Record<string, string> }): Promise<CliRun>;
   /** `run` then JSON.parse of stdout; fails the test when the command failed. */
   json<T = unknown>(args: readonly string[]): Promise<T>;
   close(): Promise<void>;
@@ -23,7 +24,7 @@ export interface CliHarness {
 
 export async function cliHarness(): Promise<CliHarness> {
   const store: Store = await openStore({ sqliteFile: ':memory:' });
-  const app = createApp({ store, clock: systemClock, ids: uuidV7Ids, extractor: { extract } });
+  const app = createApp({ store, clock: systemClock, ids: uuidV7Ids, extractor: { extract }, security: createSecurityServices({ serverSecret: newServerSecret(), passwordCost: TEST_PASSWORD_COST }) });
   const noServer = async (): Promise<ServerHandle> => {
     throw new Error('no server in this test');
   };
@@ -36,7 +37,13 @@ export async function cliHarness(): Promise<CliHarness> {
       stdin: Readable.from(opts.stdin !== undefined ? [opts.stdin] : []),
       stderrIsTTY: false,
       // The store outlives each command so that a test can run several against it.
-      openApp: async () => ({ app, location: ':memory:', engine: store.engine, close: async () => undefined }),
+      openApp: async () => ({ app, location: ':memory:', engine: store.engine, backup: (file) => store.backup(file), close: async () => undefined }),
+      secrets: {
+        env: (name) => opts.env?.[name],
+        ask: async () => {
+          throw new Error('no terminal in this test: pass the secret in opts.env');
+        },
+      },
       startServer: opts.startServer ?? noServer,
       serveDefaults: () => ({ host: '127.0.0.1', port: 7300 }),
       waitForShutdown: async () => undefined,

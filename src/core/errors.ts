@@ -11,7 +11,21 @@ export type ErrorCode =
   | 'PLACE_NOT_FOUND'
   | 'CONFLICT'
   | 'IN_USE'
-  | 'IMPORT_FAILED';
+  | 'IMPORT_FAILED'
+  | 'PERSON_NOT_FOUND'
+  | 'ACCOUNT_NOT_FOUND'
+  /** No valid session: sign in. */
+  | 'UNAUTHENTICATED'
+  /** The caller's role does not allow the operation. */
+  | 'FORBIDDEN'
+  /** Wrong e-mail, password or second factor: one answer for all three. */
+  | 'SIGN_IN_FAILED'
+  /** Too many failed sign-ins from this account or address: wait. */
+  | 'THROTTLED'
+  /** Sealed data needs a member's keys, which this session does not hold. */
+  | 'KEYS_LOCKED'
+  /** First-run set-up was already done. */
+  | 'SETUP_DONE';
 
 export interface FieldIssue {
   /** Dotted path of the field at fault, e.g. `acts.0.type`. */
@@ -49,4 +63,11 @@ export class NotFoundError extends VigilError {
 
 export function isVigilError(e: unknown): e is VigilError {
   return e instanceof VigilError;
+}
+
+export class ForbiddenError extends VigilError {
+  constructor(message = 'your role does not allow this') {
+    super('FORBIDDEN', message);
+    this.name = 'ForbiddenError';
+  }
 }

@@ -3,6 +3,7 @@ import type { Claim } from './claim.js';
 import type { Collection } from './collection.js';
 import type { Incident } from './incident.js';
 import type { Place } from './place.js';
+import type { SecurityRepositories } from './security.js';
 import type { Source } from './source.js';
 import type {
   ActType,
@@ -254,8 +255,8 @@ export interface StatsRepository {
   byActTypeMonthRegion(q: StatsQuery): Promise<StatsCell[]>;
 }
 
-/** One transaction's view of storage. */
-export interface Repositories {
+/** One transaction's view of storage (the security layer's repositories included). */
+export interface Repositories extends SecurityRepositories {
   readonly collections: CollectionRepository;
   readonly sources: SourceRepository;
   readonly actors: ActorRepository;
@@ -270,6 +271,19 @@ export interface Store extends Repositories {
   /** Runs `fn` in one transaction: all its writes land, or none. */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
   readonly engine: 'sqlite' | 'postgres';
+  /**
+   * After deletions: SQLite copies its write-ahead log into the database file (where
+   * secure_delete has overwritten the deleted rows) and empties it, so no deleted value lingers
+   * in the -wal file. Nothing to do on PostgreSQL. `purgeIndex`: also rewrite the full-text
+   * index without the deleted documents' words (costly: after a collection is deleted).
+   */
+  checkpointAfterDelete(opts?: { purgeIndex?: boolean }): Promise<void>;
+  /**
+   * A consistent copy of the whole database in a new file (SQLite: VACUUM INTO, which leaves no
+   * free pages with deleted values behind). Sealed values stay sealed. PostgreSQL refuses: its
+   * operators back up with pg_dump.
+   */
+  backup(file: string): Promise<void>;
   close(): Promise<void>;
 }
 

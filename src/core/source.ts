@@ -28,6 +28,13 @@ export const SourceSchema = SourceInputSchema.extend({
   collectionId: IdSchema,
   /** SHA-256 of the text (derived), so that the same text is stored once per collection. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  /**
+   * A testimony's text, sealed under the collection key (then `text` is null and there is no
+   * content hash: a hash would let anyone confirm a guessed text). Opened by an audited reveal.
+   */
+  textSealed: z.string().nullable().default(null),
+  /** The collection key version that sealed `textSealed`. */
+  keyVersion: z.number().int().nullable().default(null),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });

@@ -102,6 +102,8 @@ export const sourceFromRow = (r: SourceTable): Source => ({
   text: r.text,
   notes: r.notes,
   contentHash: r.content_hash,
+  textSealed: r.text_sealed,
+  keyVersion: r.key_version === null ? null : Number(r.key_version),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -120,6 +122,8 @@ export const sourceToRow = (s: Source): SourceTable => ({
   text: s.text,
   notes: s.notes,
   content_hash: s.contentHash,
+  text_sealed: s.textSealed ?? null,
+  key_version: s.keyVersion ?? null,
   created_at: s.createdAt,
   updated_at: s.updatedAt,
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type Migration } from 'kysely';
+import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type MigrationProvider, type Migration } from 'kysely';
 import pg from 'pg';
 import type { Repositories, Store } from '../core/ports.js';
 import type { DialectCapabilities } from './dialects/capabilities.js';
@@ -14,6 +14,7 @@ import { collectionRepository } from './repositories/collection.repository.js';
 import { incidentRepository } from './repositories/incident.repository.js';
 import { placeRepository } from './repositories/place.repository.js';
 import { searchIndex } from './repositories/search.repository.js';
+import { securityRepositories } from './repositories/security.repository.js';
 import { sourceRepository } from './repositories/source.repository.js';
 import { statsRepository } from './repositories/stats.repository.js';
 import type { Db } from './repositories/shared.js';
@@ -31,6 +32,7 @@ function repositories(db: Db, caps: DialectCapabilities): Repositories {
     claims: claimRepository(db),
     search: searchIndex(db, caps),
     stats: statsRepository(db),
+    ...securityRepositories(db),
   };
 }
 
@@ -79,6 +81,16 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   return {
     ...base,
     engine: caps.engine,
+    checkpointAfterDelete: async (o = {}) => {
+      if (o.purgeIndex) await caps.purgeSearchIndex(db);
+      if (caps.engine === 'sqlite') await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    },
+    backup: async (file) => {
+      if (caps.engine !== 'sqlite') throw new Error('on PostgreSQL, back up with pg_dump (docs/security.md)');
+      if (fs.existsSync(file)) throw new Error('the backup file exists already: choose a new name');
+      await sql`VACUUM INTO ${file}`.execute(db);
+      fs.chmodSync(file, 0o600);
+    },
     transaction: (fn) => db.transaction().execute((trx) => fn(repositories(trx, caps))),
     close: () => db.destroy(),
   };

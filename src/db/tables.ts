@@ -59,6 +59,9 @@ export interface SourceTable {
   text: string | null;
   notes: string;
   content_hash: string | null;
+  /** A testimony's text, sealed (then `text` is null). */
+  text_sealed: string | null;
+  key_version: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -151,6 +154,105 @@ export interface SearchDocTable {
   title: string;
 }
 
+export interface AccountTable {
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  kdf_salt: string;
+  public_key: string;
+  wrapped_private_key: string;
+  escrow_private_key: string;
+  totp_secret_sealed: string;
+  totp_last_step: number | null;
+  /** JSON array of keyed hashes. */
+  recovery_codes: string;
+  failed_sign_ins: number;
+  locked_until: string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface MembershipTable {
+  collection_id: string;
+  /** An account id, or '@recovery' for the escrow copy. */
+  user_id: string;
+  key_version: number;
+  wrapped_key: string;
+  added_at: string;
+}
+
+export interface InstallationTable {
+  id: string;
+  recovery_public_key: string | null;
+  audit_public_key: string;
+  created_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  collection_id: string;
+  pseudonym: string;
+  pseudonym_key: string;
+  key_version: number;
+  identity_sealed: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTokenTable {
+  person_id: string;
+  collection_id: string;
+  token: string;
+}
+
+export interface AuditTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  collection_id: string | null;
+  outcome: string;
+  /** JSON object of ids, codes and counts. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * One row (id 1) holding the audit chain's head, locked by every append, with the head's
+ * checkpoint signed at that append (seq 0 and nulls while the log is empty).
+ */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+  at: string | null;
+  signature: string | null;
+  public_key: string | null;
+}
+
+export interface AuditCheckpointTable {
+  seq: number;
+  hash: string;
+  at: string;
+  signature: string;
+  public_key: string;
+}
+
 export interface Database {
   collection: CollectionTable;
   place: PlaceTable;
@@ -161,4 +263,13 @@ export interface Database {
   involvement: InvolvementTable;
   claim: ClaimTable;
   search_doc: SearchDocTable;
+  account: AccountTable;
+  session: SessionTable;
+  membership: MembershipTable;
+  installation: InstallationTable;
+  person: PersonTable;
+  person_token: PersonTokenTable;
+  audit: AuditTable;
+  audit_head: AuditHeadTable;
+  audit_checkpoint: AuditCheckpointTable;
 }

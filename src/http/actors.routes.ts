@@ -5,7 +5,7 @@ import { ActorListQuerySchema, BODY_ERRORS, errorResponses, IdParamsSchema, NoCo
 
 const tags = ['actors'];
 
-export const actorRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
+export const actorRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r) => {
   r.post(
     '/actors',
     {
@@ -17,7 +17,7 @@ export const actorRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
         response: { 201: ActorSchema, ...errorResponses(...BODY_ERRORS, 404) },
       },
     },
-    async (req, reply) => created(reply, 'actors', await app.createActor(req.body)),
+    async (req, reply) => created(reply, 'actors', await req.vigil.createActor(req.body)),
   );
 
   r.get(
@@ -31,7 +31,7 @@ export const actorRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
         response: { 200: pageOf(ActorSchema), ...errorResponses(400) },
       },
     },
-    async (req) => app.listActors(req.query),
+    async (req) => req.vigil.listActors(req.query),
   );
 
   r.get(
@@ -45,7 +45,7 @@ export const actorRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
         response: { 200: ActorSchema, ...errorResponses(400, 404) },
       },
     },
-    async (req) => app.getActor(req.params.id),
+    async (req) => req.vigil.getActor(req.params.id),
   );
 
   r.patch(
@@ -61,7 +61,7 @@ export const actorRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
       },
     },
     // ActorPatchSchema has no create-time defaults, so the keys sent are the whole patch.
-    async (req) => app.updateActor({ id: req.params.id, patch: req.body }),
+    async (req) => req.vigil.updateActor({ id: req.params.id, patch: req.body }),
   );
 
   r.delete(
@@ -76,7 +76,7 @@ export const actorRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
       },
     },
     async (req, reply) => {
-      await app.deleteActor(req.params.id);
+      await req.vigil.deleteActor(req.params.id);
       return reply.code(204).send(null);
     },
   );

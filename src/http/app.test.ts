@@ -6,6 +6,7 @@ import { ACT_TYPES, COUNT_QUALIFIERS, CREDIBILITY, DATE_PRECISIONS, STANCES } fr
 import { testEngines, type TestEngine } from '../db/testing.js';
 import { SECURITY_HEADERS } from './app.js';
 import {
+  authHeaders,
   buildTestHttp,
   call,
   create,
@@ -131,10 +132,10 @@ async function send(http: FastifyInstance, c: BadCase, ids: Ids) {
   const url = `/api/v1${c.path(ids)}`;
   if (c.raw) {
     const headers = c.raw.contentType ? { 'content-type': c.raw.contentType } : {};
-    return http.inject({ method: c.method, url, headers, payload: c.raw.payload });
+    return http.inject({ method: c.method, url, headers: { ...authHeaders(http), ...headers }, payload: c.raw.payload });
   }
   const body = c.body?.(ids);
-  return http.inject({ method: c.method, url, ...(body === undefined ? {} : { payload: body as object }) });
+  return http.inject({ method: c.method, url, headers: authHeaders(http), ...(body === undefined ? {} : { payload: body as object }) });
 }
 
 const EXPECTED_ROUTES = [
@@ -154,6 +155,26 @@ const EXPECTED_ROUTES = [
   'get /api/v1/vocabularies/{id}',
   'get /api/v1/search',
   'get /api/v1/stats',
+  'get /api/v1/auth/state',
+  'post /api/v1/auth/setup',
+  'post /api/v1/auth/sign-in',
+  'post /api/v1/auth/sign-out',
+  'post /api/v1/auth/sign-out-everywhere',
+  'post /api/v1/accounts',
+  'get /api/v1/accounts',
+  'patch /api/v1/accounts/{id}',
+  'get /api/v1/collections/{id}/members',
+  'post /api/v1/collections/{id}/members',
+  'delete /api/v1/collections/{id}/members/{userId}',
+  'post /api/v1/persons',
+  'get /api/v1/persons',
+  'get /api/v1/persons/find',
+  'post /api/v1/persons/{id}/reveal',
+  'patch /api/v1/persons/{id}',
+  'delete /api/v1/persons/{id}',
+  'get /api/v1/audit',
+  'get /api/v1/audit/verify',
+  'post /api/v1/sources/{id}/reveal',
 ].sort();
 
 interface OpenApiOperation {
@@ -337,7 +358,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))('on %s', (_engineN
           const res = await t.http.inject({
             method: 'POST',
             url: `/api/v1${path}`,
-            headers: { 'content-type': 'application/json' },
+            headers: { ...authHeaders(t.http), 'content-type': 'application/json' },
             payload: JSON.stringify(payload) ?? '',
           });
           expect(res.statusCode, res.body).toBeLessThan(500);
@@ -391,7 +412,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))('on %s', (_engineN
         await call(t.http, 'POST', '/incidents', { title: 42 }),
         await call(t.http, 'GET', '/nowhere'),
         await call(t.http, 'GET', '/openapi.json'),
-        await t.http.inject({ method: 'GET', url: '/api/v1/sources/%E0%A4%A' }),
+        await t.http.inject({ method: 'GET', url: '/api/v1/sources/%E0%A4%A', headers: authHeaders(t.http) }),
         await t.http.inject({ method: 'GET', url: '/' }),
         await t.http.inject({ method: 'GET', url: '/favicon.ico' }),
       ];
@@ -479,7 +500,7 @@ describe.each(testEngines().map((e) => [e.name, e] as const))('on %s', (_engineN
         await call(logged.http, 'POST', '/actors', { kind: 'person', name: 'Secretov', secret: 'Secretov' });
         await call(logged.http, 'GET', '/Secretov?name=Secretov');
         await call(logged.http, 'GET', `/collections/${MISSING}`);
-        await logged.http.inject({ method: 'POST', url: '/api/v1/actors', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' }, payload: '{"name":"Secretov"' });
+        await logged.http.inject({ method: 'POST', url: '/api/v1/actors', headers: { ...authHeaders(logged.http), 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' }, payload: '{"name":"Secretov"' });
       } finally {
         await logged.close();
       }

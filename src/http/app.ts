@@ -19,8 +19,13 @@ import { loggerOptions, type HttpLoggerOptions } from './logging.js';
 import { refuseNulCharacters } from './nul-guard.js';
 import { placeRoutes } from './places.routes.js';
 import { rootRoutes } from './root.js';
+import { authRoutes, installSessionCheck } from './session.js';
+import { accountRoutes } from './accounts.routes.js';
+import { personRoutes } from './persons.routes.js';
+import { auditRoutes } from './audit.routes.js';
 import { searchRoutes } from './search.routes.js';
 import { sourceRoutes } from './sources.routes.js';
+import { webAppRoutes } from './static.js';
 import { statsRoutes } from './stats.routes.js';
 import { vocabularyRoutes } from './vocabularies.routes.js';
 
@@ -51,6 +56,8 @@ export interface HttpAppOptions {
   /** false/absent: silent; true: info level; an object: pino options (our privacy serializers are forced on). */
   readonly logger?: boolean | HttpLoggerOptions;
   readonly bodyLimit?: number;
+  /** The built web app to serve at `/` (src/http/static.ts WEB_DIST); absent: `/` is the page pointing at the API. */
+  readonly webRoot?: string;
 }
 
 export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstance> {
@@ -85,6 +92,10 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
           '{ "error": { "code", "message", "fields": [{ "path", "message" }] } }; validation failures are 400.',
       },
       tags: [
+        { name: 'auth', description: 'Set-up, sign-in with a second factor, sessions (docs/security.md)' },
+        { name: 'accounts' },
+        { name: 'persons', description: 'Pseudonyms for all; sealed identities revealed only to roles allowed, audited' },
+        { name: 'audit' },
         { name: 'collections' },
         { name: 'sources' },
         { name: 'incidents' },
@@ -100,14 +111,20 @@ export async function buildHttpApp(opts: HttpAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
 
-  await http.register(rootRoutes);
   await http.register(apiRoutes, { prefix: API_PREFIX, app: opts.app });
+  if (opts.webRoot) await http.register(webAppRoutes, { root: opts.webRoot });
+  else await http.register(rootRoutes);
   return http;
 }
 
 const apiRoutes: FastifyPluginAsyncZod<{ app: VigilApp }> = async (api, { app }) => {
+  installSessionCheck(api, app);
   api.addHook('preValidation', refuseNulCharacters);
-  api.get(OPENAPI_PATH.slice(API_PREFIX.length), { schema: { hide: true } }, async () => api.swagger());
+  api.get(OPENAPI_PATH.slice(API_PREFIX.length), { config: { public: true }, schema: { hide: true } }, async () => api.swagger());
+  await api.register(authRoutes, { app });
+  await api.register(accountRoutes, { app });
+  await api.register(personRoutes, { app });
+  await api.register(auditRoutes, { app });
   await api.register(collectionRoutes, { app });
   await api.register(sourceRoutes, { app });
   await api.register(incidentRoutes, { app });

@@ -8,7 +8,7 @@ const tags = ['claims'];
 
 export const ReviewBodySchema = ReviewInputSchema.omit({ id: true });
 
-export const claimRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
+export const claimRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r) => {
   r.post(
     '/claims',
     {
@@ -20,7 +20,7 @@ export const claimRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
         response: { 201: ClaimSchema, ...errorResponses(...BODY_ERRORS, 404) },
       },
     },
-    async (req, reply) => created(reply, 'claims', await app.addClaim(req.body)),
+    async (req, reply) => created(reply, 'claims', await req.vigil.addClaim(req.body)),
   );
 
   r.get(
@@ -34,7 +34,7 @@ export const claimRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
         response: { 200: pageOf(ClaimSchema), ...errorResponses(400) },
       },
     },
-    async (req) => app.listClaims(req.query),
+    async (req) => req.vigil.listClaims(req.query),
   );
 
   r.get(
@@ -48,7 +48,7 @@ export const claimRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
         response: { 200: ClaimSchema, ...errorResponses(400, 404) },
       },
     },
-    async (req) => app.getClaim(req.params.id),
+    async (req) => req.vigil.getClaim(req.params.id),
   );
 
   r.patch(
@@ -63,7 +63,7 @@ export const claimRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
         response: { 200: ClaimSchema, ...errorResponses(...BODY_ERRORS, 404) },
       },
     },
-    async (req) => app.updateClaim({ id: req.params.id, patch: req.body }),
+    async (req) => req.vigil.updateClaim({ id: req.params.id, patch: req.body }),
   );
 
   r.post(
@@ -80,7 +80,7 @@ export const claimRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
     },
     // Not app.reviewClaim: it patches `review` alone, and the core patch schema would reset the
     // claim's other fields to their defaults (see patch.ts).
-    async (req) => app.reviewClaim({ id: req.params.id, decision: req.body.decision }),
+    async (req) => req.vigil.reviewClaim({ id: req.params.id, decision: req.body.decision }),
   );
 
   r.delete(
@@ -95,7 +95,7 @@ export const claimRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
       },
     },
     async (req, reply) => {
-      await app.deleteClaim(req.params.id);
+      await req.vigil.deleteClaim(req.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -6,7 +6,7 @@ import { BODY_ERRORS, errorResponses, IdParamsSchema, NoContentSchema, pageOf } 
 
 const tags = ['collections'];
 
-export const collectionRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
+export const collectionRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r) => {
   r.post(
     '/collections',
     {
@@ -18,7 +18,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { 
         response: { 201: CollectionSchema, ...errorResponses(...BODY_ERRORS) },
       },
     },
-    async (req, reply) => created(reply, 'collections', await app.createCollection(req.body)),
+    async (req, reply) => created(reply, 'collections', await req.vigil.createCollection(req.body)),
   );
 
   r.get(
@@ -34,7 +34,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { 
     },
     async (req) => {
       // Collections are few; the use case returns them all and the page is cut here.
-      const all = await app.listCollections();
+      const all = await req.vigil.listCollections();
       const { limit, offset } = req.query;
       return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
     },
@@ -51,7 +51,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { 
         response: { 200: CollectionSchema, ...errorResponses(400, 404) },
       },
     },
-    async (req) => app.getCollection(req.params.id),
+    async (req) => req.vigil.getCollection(req.params.id),
   );
 
   r.patch(
@@ -67,7 +67,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { 
       },
     },
     async (req) =>
-      app.updateCollection({ id: req.params.id, patch: req.body }),
+      req.vigil.updateCollection({ id: req.params.id, patch: req.body }),
   );
 
   r.delete(
@@ -82,7 +82,7 @@ export const collectionRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { 
       },
     },
     async (req, reply) => {
-      await app.deleteCollection(req.params.id);
+      await req.vigil.deleteCollection(req.params.id);
       return reply.code(204).send(null);
     },
   );

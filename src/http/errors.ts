@@ -14,6 +14,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, FieldIssue } from '../core/errors.js';
 import { isVigilError } from '../core/errors.js';
 import type { ErrorBody } from './schemas.js';
+import { CsrfError } from './csrf-error.js';
 
 /** Codes only the HTTP layer produces. */
 export type HttpOnlyErrorCode =
@@ -22,6 +23,7 @@ export type HttpOnlyErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'ROUTE_NOT_FOUND'
   | 'BAD_REQUEST'
+  | 'CSRF_FAILED'
   | 'INTERNAL';
 
 export type HttpErrorCode = ErrorCode | HttpOnlyErrorCode;
@@ -38,6 +40,15 @@ export const HTTP_STATUS: Readonly<Record<HttpErrorCode, number>> = Object.freez
   CLAIM_NOT_FOUND: 404,
   ACTOR_NOT_FOUND: 404,
   PLACE_NOT_FOUND: 404,
+  PERSON_NOT_FOUND: 404,
+  ACCOUNT_NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  SIGN_IN_FAILED: 401,
+  FORBIDDEN: 403,
+  KEYS_LOCKED: 403,
+  CSRF_FAILED: 403,
+  THROTTLED: 429,
+  SETUP_DONE: 409,
   CONFLICT: 409,
   IN_USE: 409,
   MALFORMED_JSON: 400,
@@ -102,6 +113,7 @@ function isFastifyError(e: unknown): e is FastifyError {
  */
 export function toErrorResponse(err: unknown): ErrorResponse {
   if (isVigilError(err)) return response(err.code, err.message, err.fields);
+  if (err instanceof CsrfError) return response('CSRF_FAILED', err.message);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const context = (err as { validationContext?: string }).validationContext ?? 'body';
     return response('VALIDATION_FAILED', VALIDATION_CONTEXT[context] ?? 'invalid request', validationFields(err.validation));

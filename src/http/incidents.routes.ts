@@ -8,7 +8,7 @@ import { BODY_ERRORS, errorResponses, IdParamsSchema, IncidentViewSchema, NoCont
 const tags = ['incidents'];
 
 /** An act as the update use case takes it back: with its id, so it and its claims are kept. */
-export const incidentRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
+export const incidentRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r) => {
   r.post(
     '/incidents',
     {
@@ -20,7 +20,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { ap
         response: { 201: IncidentSchema, ...errorResponses(...BODY_ERRORS, 404) },
       },
     },
-    async (req, reply) => created(reply, 'incidents', await app.createIncident(req.body)),
+    async (req, reply) => created(reply, 'incidents', await req.vigil.createIncident(req.body)),
   );
 
   r.get(
@@ -34,7 +34,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { ap
         response: { 200: pageOf(IncidentSchema), ...errorResponses(400) },
       },
     },
-    async (req) => app.listIncidents(req.query),
+    async (req) => req.vigil.listIncidents(req.query),
   );
 
   r.get(
@@ -48,7 +48,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { ap
         response: { 200: IncidentViewSchema, ...errorResponses(400, 404) },
       },
     },
-    async (req) => app.getIncidentView(req.params.id),
+    async (req) => req.vigil.getIncidentView(req.params.id),
   );
 
   r.patch(
@@ -64,7 +64,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { ap
       },
     },
     async (req) =>
-      app.updateIncident({ id: req.params.id, patch: req.body }),
+      req.vigil.updateIncident({ id: req.params.id, patch: req.body }),
   );
 
   r.post(
@@ -79,7 +79,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { ap
         response: { 200: IncidentSchema, ...errorResponses(...BODY_ERRORS, 404) },
       },
     },
-    async (req) => app.reviewIncident({ id: req.params.id, decision: req.body.decision }),
+    async (req) => req.vigil.reviewIncident({ id: req.params.id, decision: req.body.decision }),
   );
 
   r.delete(
@@ -94,7 +94,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { ap
       },
     },
     async (req, reply) => {
-      await app.deleteIncident(req.params.id);
+      await req.vigil.deleteIncident(req.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -26,7 +26,7 @@ export const IngestResponseSchema = z.object({
  * Reading articles: `/extract` proposes without storing, `/sources/ingest` stores the text and
  * the proposal for review (docs/ingest.md). Review itself is on the sources and incidents.
  */
-export const ingestRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
+export const ingestRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r) => {
   r.post(
     '/extract',
     {
@@ -38,7 +38,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app 
         response: { 200: ExtractionResultSchema, ...errorResponses(...BODY_ERRORS, 409) },
       },
     },
-    async (req) => app.extractText(req.body),
+    async (req) => req.vigil.extractText(req.body),
   );
 
   r.post(
@@ -55,7 +55,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app 
       },
     },
     async (req, reply) => {
-      const result = await app.ingestText(req.body);
+      const result = await req.vigil.ingestText(req.body);
       reply.header('location', `${API_PREFIX}/sources/${result.source.id}`);
       return reply.code(result.created ? 201 : 200).send(result);
     },

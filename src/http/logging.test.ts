@@ -26,3 +26,17 @@ describe('loggerOptions', () => {
     expect(JSON.stringify(privateSerializers.err(new Error('Ivanov')))).not.toContain('Ivanov');
   });
 });
+
+describe('redaction', () => {
+  it('removes names, contacts, texts and addresses that a log call passes by mistake', async () => {
+    const { default: pino } = await import('pino');
+    const lines: string[] = [];
+    const opts = loggerOptions({ level: 'info' });
+    if (opts === false) throw new Error('logger expected');
+    const log = pino({ level: 'info', redact: opts.redact }, { write: (s: string) => void lines.push(s) });
+    log.info({ body: { names: ['Зульфия Исаева'] }, person: { name: 'Zulfiya Isaeva', contacts: ['+7 900 111-22-33'], address: '12 Lenin St' }, ip: '203.0.113.9', route: '/api/v1/persons' }, 'created');
+    const out = lines.join('');
+    for (const secret of ['Зульфия', 'Zulfiya', '+7 900', 'Lenin', '203.0.113.9']) expect(out).not.toContain(secret);
+    expect(out).toContain('/api/v1/persons');
+  });
+});

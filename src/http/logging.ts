@@ -26,12 +26,59 @@ export const privateSerializers = {
   err: (err: unknown) => errorForLog(err),
 };
 
-/** Fastify's `logger` option: off, or the caller's pino options with our serializers forced on. */
+/**
+ * Paths pino removes from every log line, whoever wrote it: a second guard behind the
+ * serializers, for a future `log.info({ body })` or `{ person }` that slips through review.
+ * Names, contacts, texts, addresses, credentials and client addresses never reach a log.
+ */
+export const REDACT_PATHS: readonly string[] = [
+  'body',
+  'req.body',
+  'req.headers',
+  'req.remoteAddress',
+  'req.ip',
+  'ip',
+  'remoteAddress',
+  'headers',
+  'cookie',
+  'password',
+  'code',
+  'email',
+  'name',
+  'names',
+  'aliases',
+  'contacts',
+  'address',
+  'notes',
+  'text',
+  'quote',
+  'identity',
+  'recoveryKey',
+  'totp',
+  '*.password',
+  '*.email',
+  '*.name',
+  '*.names',
+  '*.aliases',
+  '*.contacts',
+  '*.address',
+  '*.notes',
+  '*.text',
+  '*.quote',
+  '*.identity',
+  '*.cookie',
+];
+
+/** Fastify's `logger` option: off, or the caller's pino options with our serializers and redaction forced on. */
 export function loggerOptions(logger: boolean | HttpLoggerOptions | undefined): false | HttpLoggerOptions {
   if (logger === undefined || logger === false) return false;
   const base: HttpLoggerOptions = logger === true ? { level: 'info' } : logger;
   // Ours win over the caller's: a serializer that logs the raw URL would undo the point.
   // The cast: Fastify types `err` as returning pino's full shape (with `message`), which is the
   // very field we leave out.
-  return { ...base, serializers: { ...base.serializers, ...privateSerializers } as unknown as HttpLoggerOptions['serializers'] };
+  return {
+    ...base,
+    serializers: { ...base.serializers, ...privateSerializers } as unknown as HttpLoggerOptions['serializers'],
+    redact: { paths: [...REDACT_PATHS], remove: true },
+  };
 }

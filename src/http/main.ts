@@ -5,10 +5,12 @@
  */
 import { pathToFileURL } from 'node:url';
 import { createApp, systemClock, uuidV7Ids } from '../app/index.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, loadServerSecret, type Config } from '../config.js';
+import { createSecurityServices } from '../crypto/services.js';
 import { openStore } from '../db/store.js';
 import { extract } from '../extract/index.js';
 import { API_PREFIX, buildHttpApp, OPENAPI_PATH } from './app.js';
+import { WEB_DIST } from './static.js';
 
 export interface RunningServer {
   /** Where the server listens, e.g. http://127.0.0.1:7300. */
@@ -21,10 +23,11 @@ export async function startServer(opts: { host: string; port: number; config: Co
   const { config } = opts;
   const store = await openStore(config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqliteFile: config.sqliteFile });
   try {
-    const app = createApp({ store, clock: systemClock, ids: uuidV7Ids, extractor: { extract } });
+    const security = createSecurityServices({ serverSecret: loadServerSecret(config.home) });
+    const app = createApp({ store, clock: systemClock, ids: uuidV7Ids, extractor: { extract }, security });
     await app.ensureDefaultCollection();
     await app.seedGazetteer();
-    const http = await buildHttpApp({ app, logger: { level: config.logLevel } });
+    const http = await buildHttpApp({ app, logger: { level: config.logLevel }, webRoot: WEB_DIST });
     const url = await http.listen({ host: opts.host, port: opts.port });
     let closing: Promise<void> | undefined;
     return {

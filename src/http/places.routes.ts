@@ -5,7 +5,7 @@ import { BODY_ERRORS, errorResponses, IdParamsSchema, NoContentSchema, pageOf, P
 
 const tags = ['places'];
 
-export const placeRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
+export const placeRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r) => {
   r.post(
     '/places',
     {
@@ -17,7 +17,7 @@ export const placeRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
         response: { 201: PlaceSchema, ...errorResponses(...BODY_ERRORS, 404) },
       },
     },
-    async (req, reply) => created(reply, 'places', await app.createPlace(req.body)),
+    async (req, reply) => created(reply, 'places', await req.vigil.createPlace(req.body)),
   );
 
   r.get(
@@ -33,7 +33,7 @@ export const placeRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
     },
     async (req) => {
       const { country, ...rest } = req.query;
-      return app.listPlaces({ ...rest, countryCode: country });
+      return req.vigil.listPlaces({ ...rest, countryCode: country });
     },
   );
 
@@ -48,7 +48,7 @@ export const placeRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
         response: { 200: PlaceSchema, ...errorResponses(400, 404) },
       },
     },
-    async (req) => app.getPlace(req.params.id),
+    async (req) => req.vigil.getPlace(req.params.id),
   );
 
   r.patch(
@@ -64,7 +64,7 @@ export const placeRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
       },
     },
     async (req) =>
-      app.updatePlace({ id: req.params.id, patch: req.body }),
+      req.vigil.updatePlace({ id: req.params.id, patch: req.body }),
   );
 
   r.delete(
@@ -79,7 +79,7 @@ export const placeRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
       },
     },
     async (req, reply) => {
-      await app.deletePlace(req.params.id);
+      await req.vigil.deletePlace(req.params.id);
       return reply.code(204).send(null);
     },
   );

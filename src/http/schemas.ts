@@ -26,10 +26,13 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 const ERROR_DESCRIPTIONS = {
   400: 'Bad request: VALIDATION_FAILED (error.fields names each field at fault), MALFORMED_JSON or BAD_REQUEST',
+  401: 'UNAUTHENTICATED: no valid session (sign in), or SIGN_IN_FAILED',
+  403: 'FORBIDDEN (the role does not allow it), CSRF_FAILED, or KEYS_LOCKED (sealed data needs a member’s keys)',
   404: 'Not found: the record, or a record the request refers to (error.fields names the field)',
   409: 'Conflict: CONFLICT (the record cannot change) or IN_USE (other records still refer to it)',
   413: 'PAYLOAD_TOO_LARGE: the request body is over the limit',
   415: 'UNSUPPORTED_MEDIA_TYPE: the request body is not application/json',
+  429: 'THROTTLED: too many failed sign-ins; wait',
   500: 'INTERNAL: an unexpected error; nothing of the request is echoed',
 } as const;
 

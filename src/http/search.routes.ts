@@ -3,7 +3,7 @@ import { SearchQuerySchema } from '../app/search.js';
 import type { AreaOptions } from './area.js';
 import { errorResponses, SearchResponseSchema } from './schemas.js';
 
-export const searchRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
+export const searchRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r) => {
   r.get(
     '/search',
     {
@@ -16,7 +16,7 @@ export const searchRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app 
       },
     },
     async (req) => {
-      const result = await app.search(req.query);
+      const result = await req.vigil.search(req.query);
       return { ...result, limit: req.query.limit, offset: req.query.offset };
     },
   );

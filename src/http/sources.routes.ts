@@ -15,7 +15,7 @@ export const SourceReviewResponseSchema = z.object({
   incidents: z.number().int().nonnegative(),
 });
 
-export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
+export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r) => {
   r.post(
     '/sources',
     {
@@ -27,7 +27,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app 
         response: { 201: SourceResponseSchema, ...errorResponses(...BODY_ERRORS, 404) },
       },
     },
-    async (req, reply) => created(reply, 'sources', await app.createSource(req.body)),
+    async (req, reply) => created(reply, 'sources', await req.vigil.createSource(req.body)),
   );
 
   r.get(
@@ -41,7 +41,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app 
         response: { 200: pageOf(SourceResponseSchema), ...errorResponses(400) },
       },
     },
-    async (req) => app.listSources(req.query),
+    async (req) => req.vigil.listSources(req.query),
   );
 
   r.get(
@@ -55,7 +55,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app 
         response: { 200: SourceResponseSchema, ...errorResponses(400, 404) },
       },
     },
-    async (req) => app.getSource(req.params.id),
+    async (req) => req.vigil.getSource(req.params.id),
   );
 
   r.patch(
@@ -71,7 +71,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app 
       },
     },
     async (req) =>
-      app.updateSource({ id: req.params.id, patch: req.body }),
+      req.vigil.updateSource({ id: req.params.id, patch: req.body }),
   );
 
   r.post(
@@ -86,7 +86,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app 
         response: { 200: SourceReviewResponseSchema, ...errorResponses(...BODY_ERRORS, 404) },
       },
     },
-    async (req) => app.reviewSource({ id: req.params.id, decision: req.body.decision }),
+    async (req) => req.vigil.reviewSource({ id: req.params.id, decision: req.body.decision }),
   );
 
   r.delete(
@@ -101,8 +101,22 @@ export const sourceRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app 
       },
     },
     async (req, reply) => {
-      await app.deleteSource(req.params.id);
+      await req.vigil.deleteSource(req.params.id);
       return reply.code(204).send(null);
     },
+  );
+
+  r.post(
+    '/sources/:id/reveal',
+    {
+      schema: {
+        tags,
+        operationId: 'revealSourceText',
+        summary: 'Open a testimony’s sealed text (roles that may reveal; audited)',
+        params: IdParamsSchema,
+        response: { 200: z.object({ id: z.string(), text: z.string().nullable() }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => req.vigil.revealSourceText(req.params.id),
   );
 };

@@ -3,7 +3,7 @@ import { StatsQuerySchema } from '../app/search.js';
 import type { AreaOptions } from './area.js';
 import { errorResponses, StatsResponseSchema } from './schemas.js';
 
-export const statsRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }) => {
+export const statsRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r) => {
   r.get(
     '/stats',
     {
@@ -17,6 +17,6 @@ export const statsRoutes: FastifyPluginAsyncZod<AreaOptions> = async (r, { app }
         response: { 200: StatsResponseSchema, ...errorResponses(400) },
       },
     },
-    async (req) => app.stats(req.query),
+    async (req) => req.vigil.stats(req.query),
   );
 };

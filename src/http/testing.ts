@@ -8,31 +8,104 @@ import type { Store } from '../core/ports.js';
 import { sqliteEngine, type TestEngine } from '../db/testing.js';
 import { extract } from '../extract/index.js';
 import { API_PREFIX, buildHttpApp, type HttpAppOptions } from './app.js';
+import type { Role } from '../core/access.js';
+import { createSecurityServices, newServerSecret, TEST_PASSWORD_COST } from '../crypto/services.js';
+import { totpCode } from '../crypto/totp.js';
 
 export interface TestHttp {
   readonly http: FastifyInstance;
   readonly app: VigilApp;
   readonly store: Store;
+  /** The first admin, signed in: `call` sends its session cookie and CSRF token. */
+  readonly admin: TestUser;
   close(): Promise<void>;
+}
+
+/** A signed-in account of a test server. */
+export interface TestUser {
+  readonly id: string;
+  readonly email: string;
+  readonly password: string;
+  readonly totpSecret: string;
+  readonly cookie: string;
+  readonly csrfToken: string;
+}
+
+export const TEST_ADMIN = { email: 'admin@vigil.test', password: 'a long test passphrase for vigil', displayName: 'Test Admin' } as const;
+
+/** Fast Argon2 settings for tests only; a fresh server secret per test server. */
+export function testSecurity() {
+  return createSecurityServices({ serverSecret: newServerSecret(), passwordCost: TEST_PASSWORD_COST });
+}
+
+/** Whose session `call` uses on a test server (the admin unless a test signs in someone else). */
+const sessions = new WeakMap<FastifyInstance, TestUser>();
+
+/** Signs in through the API; the TOTP code comes from the secret (one per 30-second step: `at` moves it). */
+export async function signIn(
+  http: FastifyInstance,
+  who: { id?: string; email: string; password: string; totpSecret: string },
+  at: Date = new Date(),
+): Promise<TestUser> {
+  const res = await http.inject({
+    method: 'POST',
+    url: `${API_PREFIX}/auth/sign-in`,
+    payload: { email: who.email, password: who.password, code: totpCode(who.totpSecret, at) },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in → ${res.statusCode}: ${res.body}`);
+  const setCookie = String(res.headers['set-cookie'] ?? '');
+  const cookie = setCookie.split(';')[0] ?? '';
+  const body = res.json<{ user: { id: string }; csrfToken: string }>();
+  return { id: body.user.id, email: who.email, password: who.password, totpSecret: who.totpSecret, cookie, csrfToken: body.csrfToken };
+}
+
+/** Makes `call` act as this user on this server. */
+export function actAs(http: FastifyInstance, user: TestUser): void {
+  sessions.set(http, user);
+}
+
+/** Creates an account (as the admin) with a role and membership of the given collections, and signs it in. */
+export async function createTestUser(
+  t: TestHttp,
+  role: Role,
+  collectionIds: readonly string[],
+  email = `${role}-${Math.random().toString(36).slice(2, 8)}@vigil.test`,
+): Promise<TestUser> {
+  const password = `a long passphrase for the ${role}`;
+  const res = await callAs(t.http, t.admin, 'POST', '/accounts', { email, password, displayName: `Test ${role}`, role });
+  if (res.statusCode !== 201) throw new Error(`POST /accounts → ${res.statusCode}: ${res.body}`);
+  const made = res.json<{ user: { id: string }; totp: { secret: string } }>();
+  for (const collectionId of collectionIds) {
+    const m = await callAs(t.http, t.admin, 'POST', `/collections/${collectionId}/members`, { userId: made.user.id });
+    if (m.statusCode !== 201) throw new Error(`POST members → ${m.statusCode}: ${m.body}`);
+  }
+  return signIn(t.http, { email, password, totpSecret: made.totp.secret });
 }
 
 /**
  * The HTTP app on a fresh store: in-memory SQLite unless an engine is given (src/db/testing.ts
- * `testEngines()` adds PostgreSQL when VIGIL_TEST_DATABASE_URL is set).
+ * `testEngines()` adds PostgreSQL when VIGIL_TEST_DATABASE_URL is set), set up with its first
+ * admin, who is signed in for `call`.
  */
 export async function buildTestHttp(
   opts: Omit<HttpAppOptions, 'app'> & { wrapApp?: (app: VigilApp) => VigilApp; engine?: TestEngine } = {},
 ): Promise<TestHttp> {
   const store = await (opts.engine ?? sqliteEngine).open();
-  const app = createApp({ store, clock: systemClock, ids: uuidV7Ids, extractor: { extract } });
+  const app = createApp({ store, clock: systemClock, ids: uuidV7Ids, extractor: { extract }, security: testSecurity() });
   await app.ensureDefaultCollection();
   await app.seedGazetteer();
+  const setup = await app.setupAdmin(TEST_ADMIN);
   const { wrapApp, engine: _engine, ...httpOpts } = opts;
-  const http = await buildHttpApp({ ...httpOpts, app: wrapApp ? wrapApp(app) : app });
+  // A wrapper replaces use cases as every signed-in caller sees them.
+  const served: VigilApp = wrapApp ? { ...app, as: (caller) => wrapApp({ ...app, ...app.as(caller) }) } : app;
+  const http = await buildHttpApp({ ...httpOpts, app: served });
+  const admin = await signIn(http, { email: TEST_ADMIN.email, password: TEST_ADMIN.password, totpSecret: setup.totp.secret });
+  sessions.set(http, admin);
   return {
     http,
     app,
     store,
+    admin,
     async close() {
       await http.close();
       await store.close();
@@ -42,9 +115,21 @@ export async function buildTestHttp(
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** A request to the API; `path` is relative to /api/v1. */
+/** A request to the API as a given user (or as nobody: `null`); `path` is relative to /api/v1. */
+export function callAs(http: FastifyInstance, user: TestUser | null, method: Method, path: string, body?: unknown): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = user ? { cookie: user.cookie, 'x-csrf-token': user.csrfToken } : {};
+  return http.inject({ method, url: `${API_PREFIX}${path}`, headers, ...(body === undefined ? {} : { payload: body as object }) });
+}
+
+/** The cookie and CSRF headers of the server's current test user, for raw `inject` calls. */
+export function authHeaders(http: FastifyInstance): Record<string, string> {
+  const user = sessions.get(http);
+  return user ? { cookie: user.cookie, 'x-csrf-token': user.csrfToken } : {};
+}
+
+/** A request to the API as the server's current test user (the admin by default); `path` is relative to /api/v1. */
 export function call(http: FastifyInstance, method: Method, path: string, body?: unknown): Promise<LightMyRequestResponse> {
-  return http.inject({ method, url: `${API_PREFIX}${path}`, ...(body === undefined ? {} : { payload: body as object }) });
+  return callAs(http, sessions.get(http) ?? null, method, path, body);
 }
 
 /** POSTs and returns the created record; fails loudly with the error body otherwise. */

@@ -56,6 +56,8 @@ export const aSource = (collectionId: string, o: Partial<Source> = {}): Source =
   text: null,
   notes: '',
   contentHash: null,
+  textSealed: null,
+  keyVersion: null,
   createdAt: T,
   updatedAt: T,
   ...o,

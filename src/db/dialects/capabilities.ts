@@ -49,6 +49,8 @@ export interface DialectCapabilities {
   beforeSearch(db: Kysely<Database>): Promise<void>;
   /** Every document's indexed words in text order, read back from the index (for migrations; reads it all). */
   indexedTerms(db: Kysely<unknown>): Promise<Map<number, string>>;
+  /** Removes what deleted documents left in the full-text index (after a collection is deleted). */
+  purgeSearchIndex(db: Kysely<Database>): Promise<void>;
   /** Engine-specific tuning run after migrations (pragmas, settings). */
   afterOpen(db: Kysely<Database>): Promise<void>;
 }

@@ -59,4 +59,7 @@ export const postgresCapabilities: DialectCapabilities = {
     return new Map(rows.rows.map((r) => [Number(r.doc_id), r.terms]));
   },
   async afterOpen() {},
+  // Deleted rows leave the table at the next VACUUM; no dump or replica copies them meanwhile.
+  async purgeSearchIndex() {},
 };
+

@@ -10,7 +10,8 @@ const quote = (t: string): string => `"${t.replaceAll('"', '')}"`;
 
 function ftsQuery(match: MatchSpec): string {
   const groups = match.groups.map((g) => (g.length === 1 ? quote(g[0]!) : `(${g.map(quote).join(' OR ')})`));
-  return [...match.terms.map(quote), ...groups].join(' ');
+  // Explicit AND: FTS5 reads `"a" ("b" OR "c")` as a syntax error; implicit AND joins phrases only.
+  return [...match.terms.map(quote), ...groups].join(' AND ');
 }
 
 export const sqliteCapabilities: DialectCapabilities = {
@@ -78,5 +79,11 @@ export const sqliteCapabilities: DialectCapabilities = {
   },
   async afterOpen(db: Kysely<Database>) {
     await sql`PRAGMA foreign_keys = ON`.execute(db);
+  },
+  async purgeSearchIndex(db: Kysely<Database>) {
+    // FTS5 records a deletion as a marker and keeps the deleted documents' words in its
+    // segments until they merge; 'optimize' merges every segment now, dropping them (and
+    // secure_delete zeroes the pages freed). It rewrites the whole index: for collection deletions.
+    await sql`INSERT INTO search_fts(search_fts) VALUES('optimize')`.execute(db);
   },
 };

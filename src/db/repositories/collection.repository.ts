@@ -31,6 +31,9 @@ export function collectionRepository(db: Db, caps: DialectCapabilities): Collect
       await db.deleteFrom('source').where('collection_id', '=', id).execute();
       await db.updateTable('actor').set({ parent_id: null }).where('collection_id', '=', id).execute();
       await db.deleteFrom('actor').where('collection_id', '=', id).execute();
+      await db.deleteFrom('person_token').where('collection_id', '=', id).execute();
+      await db.deleteFrom('person').where('collection_id', '=', id).execute();
+      await db.deleteFrom('membership').where('collection_id', '=', id).execute();
       await db.deleteFrom('collection').where('id', '=', id).execute();
     },
     async list() {

@@ -137,28 +137,56 @@ function headWords(re: RegExp): readonly string[] | null {
   return words;
 }
 
-const WORDS_MEMO = new Map<string, readonly string[]>();
-
-/** The \b-words of a lemma, each also without a plural "s" (memoised: lemmas repeat). */
+/** The \b-words of a lemma, each also without a plural "s". */
 function wordsOf(lemma: string): readonly string[] {
-  let ws = WORDS_MEMO.get(lemma);
-  if (ws === undefined) {
-    const out: string[] = [];
-    for (const w of /^[a-z0-9_]+$/.test(lemma) ? [lemma] : lemma.split(/[^A-Za-z0-9_]+/)) {
-      out.push(w);
-      if (w.endsWith('s')) out.push(w.slice(0, -1));
-    }
-    ws = out;
-    if (WORDS_MEMO.size > 50_000) WORDS_MEMO.clear();
-    WORDS_MEMO.set(lemma, ws);
+  const out: string[] = [];
+  for (const w of /^[a-z0-9_]+$/.test(lemma) ? [lemma] : lemma.split(/[^A-Za-z0-9_]+/)) {
+    out.push(w);
+    if (w.endsWith('s')) out.push(w.slice(0, -1));
   }
-  return ws;
+  return out;
 }
 
 // Compiled once with match indices ('d') so the head group's offset is known.
 const COMPILED: readonly (readonly [TriggerRule, RegExp, readonly string[] | null])[] = RULES.map(
   (r) => [r, new RegExp(r.re.source, r.re.flags.includes('d') ? r.re.flags : `${r.re.flags}d`), headWords(r.re)] as const,
 );
+
+/** Every head word of every rule. */
+const HEAD_SET: ReadonlySet<string> = new Set(COMPILED.flatMap(([, , heads]) => heads ?? []));
+const NO_HEADS: readonly string[] = [];
+const HEADS_MEMO = new Map<string, readonly string[]>();
+
+/** The head words among a lemma's \b-words (memoised: lemmas repeat, and most hold none). */
+function headsIn(lemma: string): readonly string[] {
+  let hs = HEADS_MEMO.get(lemma);
+  if (hs === undefined) {
+    const found = wordsOf(lemma).filter((w) => HEAD_SET.has(w));
+    hs = found.length > 0 ? found : NO_HEADS;
+    if (HEADS_MEMO.size > 50_000) HEADS_MEMO.clear();
+    HEADS_MEMO.set(lemma, hs);
+  }
+  return hs;
+}
+
+/** Sentences (ascending, no repeats) holding one of `heads`, from the per-word lists. */
+function sentencesWith(heads: readonly string[], headSents: ReadonlyMap<string, number[]>): readonly number[] {
+  let only: number[] | null = null;
+  let merged: number[] | null = null;
+  for (const w of heads) {
+    const list = headSents.get(w);
+    if (list === undefined) continue;
+    if (only === null) only = list;
+    else {
+      merged ??= [...only];
+      merged.push(...list);
+    }
+  }
+  if (merged === null) return only ?? NO_SENTS;
+  merged.sort((a, b) => a - b);
+  return merged.filter((x, i) => i === 0 || merged[i - 1] !== x);
+}
+const NO_SENTS: readonly number[] = [];
 
 export interface ActMention {
   readonly act: Act;
@@ -180,6 +208,51 @@ const META = /\b(?:acknowledge|investigate|condemn|halt|punish|probe|look into|e
 const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', 'but', 'while', 'and']);
 const BACKREF_DETS = new Set(['the', 'these', 'those', 'this', 'its', 'their', 'his', 'her', 'such', 'every', 'any', 'each', 'similar', 'further', 'no', 'our', 'my']);
 const MODIFIER_DETS = new Set(['the', 'those', 'a', 'an', 'these', 'his', 'her', 'their', 'its', 'our', 'my', 'one']);
+/**
+ * `s` from just after its n-th last space (all of `s` when it has fewer). A pattern anchored at
+ * the end whose matches hold fewer than n spaces (and no other white space), starting with \b
+ * before a word, finds the same matches in this tail: it scans a few words instead of the
+ * whole sentence so far. Counts: INTENT ≤ 7 spaces, PATTERN_OF ≤ 3, META ≤ 8, NOUN_FRAMES ≤ 5.
+ */
+function tailAfterSpaces(s: string, n: number): string {
+  // A plain loop: String.prototype.lastIndexOf is a runtime call in V8, slower than a few reads.
+  let k = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (s.charCodeAt(i) === 32 && ++k === n) return s.slice(i + 1);
+  }
+  return s;
+}
+
+const SPACE = /\s/;
+const WORD = /\w/;
+const FRAME_DETS = ['electric', 'death', 'gunshot', 'the', 'a', 'an'];
+
+/** Start of the run of white space that ends `s` (s.length when none). */
+function trailingSpaceStart(s: string): number {
+  let e = s.length;
+  while (e > 0 && SPACE.test(s.charAt(e - 1))) e--;
+  return e;
+}
+
+/**
+ * s.replace(/\b(?:electric|death|gunshot|the|a|an)\s*$/, '') without a scan of the whole
+ * string: a match ends the string, so its word ends where the trailing white space starts.
+ */
+function withoutFrameDet(s: string): string {
+  const e = trailingSpaceStart(s);
+  for (const w of FRAME_DETS) {
+    const p = e - w.length;
+    if (p >= 0 && s.startsWith(w, p) && (p === 0 || !WORD.test(s.charAt(p - 1)))) return s.slice(0, p);
+  }
+  return s;
+}
+
+/** s.replace(/\s*$/, ' '): the trailing white space becomes one space. */
+function withSpaceEnd(s: string): string {
+  return `${s.slice(0, trailingSpaceStart(s))} `;
+}
+
+const PATTERN_OF = /\b(?:wave|round|series|campaign|pattern|spate|string|practice|policy) of (?:\S+ ){0,1}$/;
 const NOUN_FRAMES = /\b(?:receive|suffer|sustain|give|subject to|endure|undergo|face|report|describe|recount|result of|consistent with|during|amid|in|with|carry out|conduct|mark of|sign of|evidence of|allegation of|die under)(?: \S+){0,3} $/;
 const BE = new Set(['be', 'get']);
 const AUX_SKIP = new Set(['have', 'be', 'get', 'not', "n't", 'also', 'still', 'reportedly', 'allegedly', 'later', 'then', 'forcibly', 'since', 'already', 'subsequently', 'apparently', 'being', 'been', 'just', 'all', 'both', 'again', 'illegally', 'arbitrarily', 'unlawfully', 'violently', 'brutally', 'severely', 'badly', 'reportedly']);
@@ -235,11 +308,12 @@ function suppressed(v: SentView, head: number, negatedTrigger: boolean): string 
     if (w === 'let' && words[i + 1] === 'alone') return 'conditional';
   }
   const before = v.lem.slice(0, v.lemAt[head] ?? 0);
-  if (INTENT.test(before)) return 'intent';
+  // The patterns anchored at the end run on the tail that can hold their matches (see tailAfterSpaces).
+  if (INTENT.test(tailAfterSpaces(before, 8))) return 'intent';
   if (CLAIM_THAT.test(before)) return 'claim';
   // "three waves of arrests", "a campaign of abductions": a pattern, not a concrete act.
-  if (/\b(?:wave|round|series|campaign|pattern|spate|string|practice|policy) of (?:\S+ ){0,1}$/.test(before)) return 'pattern';
-  if (META.test(before)) return 'object of a meta verb';
+  if (PATTERN_OF.test(tailAfterSpaces(before, 4))) return 'pattern';
+  if (META.test(tailAfterSpaces(before, 9))) return 'object of a meta verb';
   return null;
 }
 
@@ -260,25 +334,50 @@ function isModifier(v: SentView, head: number, mention: TriggerRule): boolean {
 }
 
 /**
- * Act mentions for every sentence at once: each trigger regex runs once over the whole
- * document's lemmas (sentences joined by " \n ", which no pattern can cross) instead of once
- * per sentence — the per-call overhead dominated the extractor's time.
+ * Act mentions for every sentence at once. A rule can only match in a sentence holding one of
+ * its head words (see headWords), and no pattern crosses a sentence, so each rule runs only over
+ * the lemma strings of the sentences that hold one: most rules run on a few sentences or none.
+ * Rules without a head-word list run once over the whole document's lemmas (sentences joined by
+ * " \n ", which no pattern can cross).
  */
 export function findActMentionsAll(views: readonly SentView[]): ActMention[][] {
-  const starts: number[] = [];
-  let doc = '';
-  for (const v of views) {
-    if (doc.length > 0) doc += ' \n ';
-    starts.push(doc.length);
-    doc += v.lem;
-  }
   const out: ActMention[][] = views.map(() => []);
   const seen: Set<string>[] = views.map(() => new Set<string>());
-  // Every word of the lemma string, split as the patterns' \b splits it.
-  const present = new Set<string>();
-  for (const v of views) for (const t of v.tokens) for (const w of wordsOf(t.lemma)) present.add(w);
+  // Head word → sentences holding it (as a \b-word of a lemma, or that word with a plural "s").
+  const headSents = new Map<string, number[]>();
+  for (let si = 0; si < views.length; si++) {
+    for (const t of (views[si] as SentView).tokens) {
+      for (const w of headsIn(t.lemma)) {
+        let list = headSents.get(w);
+        if (list === undefined) {
+          list = [];
+          headSents.set(w, list);
+        }
+        if (list[list.length - 1] !== si) list.push(si);
+      }
+    }
+  }
+  let doc: string | null = null;
+  const starts: number[] = [];
   for (const [rule, re, heads] of COMPILED) {
-    if (heads !== null && !heads.some((w) => present.has(w))) continue;
+    if (heads !== null) {
+      for (const si of sentencesWith(heads, headSents)) {
+        const v = views[si] as SentView;
+        re.lastIndex = 0;
+        for (let m = re.exec(v.lem); m !== null; m = re.exec(v.lem)) {
+          collect(v, rule, headOf(m), m.index + m[0].length - 1, out[si] as ActMention[], seen[si] as Set<string>);
+        }
+      }
+      continue;
+    }
+    if (doc === null) {
+      doc = '';
+      for (const v of views) {
+        if (doc.length > 0) doc += ' \n ';
+        starts.push(doc.length);
+        doc += v.lem;
+      }
+    }
     re.lastIndex = 0;
     for (let m = re.exec(doc); m !== null; m = re.exec(doc)) {
       const si = tokenAt(starts, m.index);
@@ -374,8 +473,8 @@ export function judgeMention(v: SentView, m: ActMention, others: readonly ActMen
       if (v.tokens[i]?.pos !== 'ADJ' && v.tokens[i]?.pos !== 'NOUN') break;
     }
     const before = v.lem.slice(0, v.lemAt[m.head] ?? 0);
-    const lemBefore = before.replace(/\b(?:electric|death|gunshot|the|a|an)\s*$/, '').replace(/\s*$/, ' ');
-    if (NOUN_FRAMES.test(lemBefore)) return { keep: true, why: 'act frame' };
+    const lemBefore = withSpaceEnd(withoutFrameDet(before));
+    if (NOUN_FRAMES.test(tailAfterSpaces(lemBefore, 6))) return { keep: true, why: 'act frame' };
     return { keep: false, why: 'bare noun' };
   }
   return { keep: true, why: 'verb' };

@@ -55,11 +55,27 @@ const NUMW = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 // ---------------------------------------------------------------- day arithmetic (UTC)
 const DAY_MS = 86_400_000;
+// Date.parse and toISOString are slow next to a Map look-up, and the same few days recur
+// (publication dates, their weeks): both conversions are memoised (bounded).
+const TO_NUM = new Map<string, number>();
+const FROM_NUM = new Map<number, string>();
 function toNum(iso: string): number {
-  return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+  let n = TO_NUM.get(iso);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+    if (TO_NUM.size > 10_000) TO_NUM.clear();
+    TO_NUM.set(iso, n);
+  }
+  return n;
 }
 function fromNum(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  let iso = FROM_NUM.get(n);
+  if (iso === undefined) {
+    iso = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    if (FROM_NUM.size > 10_000) FROM_NUM.clear();
+    FROM_NUM.set(n, iso);
+  }
+  return iso;
 }
 function addDays(iso: string, days: number): string {
   return fromNum(toNum(iso) + days);
@@ -165,9 +181,10 @@ interface Rule {
   /**
    * A cheap necessary condition on the document (lower-cased, and as written): words without
    * which the pattern cannot match. Most rules find nothing in most texts; a substring check
-   * is far cheaper than a regex scan of the whole text.
+   * is far cheaper than a regex scan of the whole text. `month` is hasMonth(lower), computed
+   * once per sentence for all the rules that need it.
    */
-  readonly cue: (lower: string, text: string) => boolean;
+  readonly cue: (lower: string, text: string, month: boolean) => boolean;
   readonly resolve: (m: RegExpExecArray, pub: string, ctxYear: number | null) => Omit<DateMention, 'start' | 'end' | 'text'> | null;
 }
 
@@ -183,7 +200,7 @@ function point(date: Resolved | null): Omit<DateMention, 'start' | 'end' | 'text
 
 const RULES: readonly Rule[] = [
   {
-    cue: (l) => hasMonth(l) && (l.includes('between') || l.includes('from')),
+    cue: (l, _t, month) => month && (l.includes('between') || l.includes('from')),
     re: new RegExp(`\\b(?:between|from) (${DM})(?:,? (${Y}))? (?:and|to|until|through) (${DM})(?:,? (${Y}))?`, 'gi'),
     resolve: (m, pub, cy) => {
       const y2 = m[4] ? Number(m[4]) : cy;
@@ -216,12 +233,12 @@ const RULES: readonly Rule[] = [
     },
   },
   {
-    cue: (l) => l.includes(' of') && hasMonth(l),
+    cue: (l, _t, month) => l.includes(' of') && month,
     re: new RegExp(`\\b(?:on |in )?the (?:morning|afternoon|evening|night) of (${DM})(?:,? (${Y}))?`, 'gi'),
     resolve: (m, pub, cy) => point(dayOrNull(parseExplicitDay(m[1] ?? '', pub, m[2] ? Number(m[2]) : cy))),
   },
   {
-    cue: (l) => hasMonth(l) && (l.includes('early') || l.includes('mid') || l.includes('late') || l.includes('end of') || l.includes('beginning of') || l.includes('start of')),
+    cue: (l, _t, month) => month && (l.includes('early') || l.includes('mid') || l.includes('late') || l.includes('end of') || l.includes('beginning of') || l.includes('start of')),
     re: new RegExp(`\\b(?:in |by |during |until )?(?:the )?(early|mid|late|end of|beginning of|start of)[- ](${M})(?:,? (${Y}))?`, 'gi'),
     resolve: (m, pub, cy) => {
       const mo = monthIndex(m[2] ?? '');
@@ -366,7 +383,7 @@ const RULES: readonly Rule[] = [
     },
   },
   {
-    cue: (l) => hasMonth(l),
+    cue: (l, _t, month) => month,
     re: new RegExp(`\\b(?:(?:on|by|until) )?(?:(${W}),? )?(${DM})(?:,? (${Y}))?\\b`, 'gi'),
     resolve: (m, pub, cy) => point(dayOrNull(parseExplicitDay(`${m[2] ?? ''}${m[3] ? ` ${m[3]}` : ''}`, pub, m[3] ? Number(m[3]) : cy))),
   },
@@ -465,17 +482,26 @@ export function findDatesAll(text: string, scopes: readonly DateScope[], pub: st
   // Each rule runs only over the sentences holding its cue words: most sentences hold none.
   // The patterns use literal spaces, so a match never spans a sentence break anyway.
   const lower = text.toLowerCase();
-  const subs = scopes.map((sc) => (sc.skip ? '' : text.slice(sc.start, sc.end)));
-  const subsLower = subs.map((x) => x.toLowerCase());
-  // A sentence with none of these words or digits holds no temporal expression of any rule.
-  const dateish = subsLower.map((x) => DATEISH.test(x));
-  for (const rule of RULES) {
-    if (!rule.cue(lower, text)) continue;
-    for (let si = 0; si < scopes.length; si++) {
-      const scope = scopes[si] as DateScope;
-      const sub = subs[si] as string;
-      if (scope.skip || !dateish[si] || !rule.cue(subsLower[si] as string, sub)) continue;
-      const taken = out[si] as DateMention[];
+  // When lower-casing changed no length (no "İ" → "i̇"), every character keeps its place and a
+  // sentence's lower-cased text is a slice of `lower`; the cues look only for ASCII words, which
+  // the one context-dependent mapping (final sigma) cannot create or remove.
+  const aligned = lower.length === text.length;
+  const docMonth = hasMonth(lower);
+  const docCue = RULES.map((rule) => rule.cue(lower, text, docMonth));
+  // Sentence by sentence, the rules in order: a sentence's mentions depend only on its own
+  // earlier matches, and its lower-cased text and month cue are computed once for all rules.
+  for (let si = 0; si < scopes.length; si++) {
+    const scope = scopes[si] as DateScope;
+    if (scope.skip) continue;
+    const sub = text.slice(scope.start, scope.end);
+    const subLower = aligned ? lower.slice(scope.start, scope.end) : sub.toLowerCase();
+    // A sentence with none of these words or digits holds no temporal expression of any rule.
+    if (!DATEISH.test(subLower)) continue;
+    const month = hasMonth(subLower);
+    const taken = out[si] as DateMention[];
+    for (let ri = 0; ri < RULES.length; ri++) {
+      const rule = RULES[ri] as Rule;
+      if (docCue[ri] !== true || !rule.cue(subLower, sub, month)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(sub); m !== null; m = rule.re.exec(sub)) {
         const s = scope.start + m.index;

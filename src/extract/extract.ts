@@ -17,7 +17,7 @@ import {
   type ExtractedStatement,
   type ExtractionResult,
 } from './schema.js';
-import { findOrgs, personRoleWord, type Registry } from './speakers.js';
+import { findOrgs, personRoleWord, type Registry, type Speaker } from './speakers.js';
 import { findStatements, stanceOf, type RawStatement } from './statements.js';
 import { utcToday, validatePublished, validateText } from './validate.js';
 import { spanText, viewOf, type SentView } from './view.js';
@@ -113,6 +113,25 @@ function perpetratorOf(v: SentView, text: string, m: ActMention, passive: boolea
   return s;
 }
 
+/** What the stages of one extraction share (read-only once built). */
+interface Doc {
+  /** The input as given (quotes and spans are cut from it). */
+  readonly original: string;
+  /** The text the rules read (footnote markers blanked; same offsets). */
+  readonly text: string;
+  readonly pub: string;
+  readonly views: readonly SentView[];
+  readonly dates: readonly DateMention[][];
+  readonly places: readonly PlaceMention[][];
+  /** Memo for isStatementDate (the same mention is asked about several times). */
+  readonly stmtDateCache: Map<DateMention, boolean>;
+}
+
+type DateChoice = { date: Resolved | null; text: string | null; start: number; end: number } | null;
+type Frame = { date: Resolved; text: string; start: number; end: number };
+
+// extract() is a short sequence of stage functions: one giant function with closures was too
+// large for V8 to keep optimised (it deoptimised on every call and ran the rest unoptimised).
 export function extract(input: ExtractInput, options: ExtractOptions = {}): ExtractionResult {
   const today = options.today ?? utcToday();
   const original = validateText(input.text);
@@ -121,12 +140,38 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
   const text = a.text;
   const views = a.sentences.map((s) => viewOf(a, s));
 
-  // ------------------------------------------------------------------ registry of names
+  const reg = registryOf(views, text, input.outlet ?? null);
+  const dateline = a.dateline;
+  const dates: DateMention[][] = findDatesAll(text, dateScopes(views, text, pub), pub).map((ds) => (dateline ? ds.filter((d) => d.start >= dateline.end) : ds));
+  const { places, docCountry } = placesOf(views, text, dateline, reg);
+  const doc: Doc = { original, text, pub, views, dates, places, stmtDateCache: new Map() };
+
+  const { drafts, stmtsBySent } = readSentences(doc, reg);
+  const incidents = resolveIncidents(doc, drafts, docCountry);
+  const statements = buildStatements(doc, stmtsBySent, incidents, reg);
+
+  const result: ExtractionResult = {
+    source: {
+      title: input.title ?? null,
+      url: input.url ?? null,
+      outlet: input.outlet ?? null,
+      published: pub,
+      published_inferred: false,
+    },
+    incidents,
+    statements,
+  };
+  // Guard the contract: a rule bug must fail loudly here, not downstream in ingest.
+  return assertExtractionResult(result);
+}
+
+// ------------------------------------------------------------------ registry of names
+function registryOf(views: readonly SentView[], text: string, outlet: string | null): Registry {
   const reg: Registry = {
     persons: [],
     orgs: [],
     reportOwner: null,
-    outlet: input.outlet ?? null,
+    outlet,
     outletIsNgo: false,
     lastOrgSpeaker: null,
     aliases: new Map(),
@@ -141,17 +186,24 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
       /\b(?:Centre|Center|Desk|Watch|Network|Rights|Committee|Observatory|Forum|Memorial|Amnesty|Association|Coalition|Foundation|Institute)\b/.test(o) ||
       new RegExp(`${o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},? said today|\\bour researchers\\b`).test(text);
   }
+  return reg;
+}
 
-  // ------------------------------------------------------------------ dates and places per sentence
-  const scopes: DateScope[] = views.map((v) => {
+// ------------------------------------------------------------------ dates and places per sentence
+const YEAR_RE = /\b(19[5-9]\d|20[0-4]\d)\b/g;
+
+function dateScopes(views: readonly SentView[], text: string, pub: string): DateScope[] {
+  const pubYear = Number(pub.slice(0, 4));
+  return views.map((v) => {
     const sText = text.slice(v.sent.start, v.sent.end);
     const years = new Set<number>();
-    for (const m of sText.matchAll(/\b(19[5-9]\d|20[0-4]\d)\b/g)) years.add(Number(m[1]));
+    for (const m of sText.matchAll(YEAR_RE)) years.add(Number(m[1]));
     const ctxYear = years.size === 1 ? ([...years][0] ?? null) : null;
-    return { start: v.sent.start, end: v.sent.end, contextYear: ctxYear !== null && ctxYear <= Number(pub.slice(0, 4)) ? ctxYear : null, skip: v.sent.footnote };
+    return { start: v.sent.start, end: v.sent.end, contextYear: ctxYear !== null && ctxYear <= pubYear ? ctxYear : null, skip: v.sent.footnote };
   });
-  const dateline = a.dateline;
-  const dates: DateMention[][] = findDatesAll(text, scopes, pub).map((ds) => (dateline ? ds.filter((d) => d.start >= dateline.end) : ds));
+}
+
+function placesOf(views: readonly SentView[], text: string, dateline: { start: number; end: number } | null, reg: Registry): { places: PlaceMention[][]; docCountry: string | null } {
   const places: PlaceMention[][] = [];
   const countryVotes = new Map<string, number>();
   for (const v of views) {
@@ -162,178 +214,41 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
     for (const c of found.countries) countryVotes.set(c, (countryVotes.get(c) ?? 0) + 1);
   }
   const docCountry = [...countryVotes.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? null;
+  return { places, docCountry };
+}
 
-  // Statement dates ("said on Tuesday", "acknowledged last week") never date an act.
-  const stmtDateCache = new Map<DateMention, boolean>();
-  const isStatementDate = (v: SentView, d: DateMention): boolean => {
-    const hit = stmtDateCache.get(d);
-    if (hit !== undefined) return hit;
-    const r = isStatementDateRaw(v, d);
-    stmtDateCache.set(d, r);
-    return r;
-  };
-  const isStatementDateRaw = (v: SentView, d: DateMention): boolean => {
-    for (let i = 0; i < v.tokens.length; i++) {
-      const t = v.tokens[i];
-      if (!t || !ATTRIBUTION_LEMMAS.has(t.lemma) || t.pos !== 'VERB') continue;
-      const gap = text.slice(t.end, d.start);
-      if (d.start >= t.end && /^\s*$/.test(gap)) return true;
-      if (d.start >= t.end && /^\s+(?:in a (?:\w+ )?(?:report|statement|briefing)(?: \w+)?)\s+$/.test(gap)) return true;
-      const gap2 = text.slice(d.end, t.start);
-      if (t.start >= d.end && /^\s*$/.test(gap2) && t.lemma !== 'report') return true;
-    }
-    return false;
-  };
+/** Statement dates ("said on Tuesday", "acknowledged last week") never date an act. */
+function isStatementDate(doc: Doc, v: SentView, d: DateMention): boolean {
+  const hit = doc.stmtDateCache.get(d);
+  if (hit !== undefined) return hit;
+  const r = isStatementDateRaw(doc.text, v, d);
+  doc.stmtDateCache.set(d, r);
+  return r;
+}
 
-  // ------------------------------------------------------------------ incidents
+function isStatementDateRaw(text: string, v: SentView, d: DateMention): boolean {
+  for (let i = 0; i < v.tokens.length; i++) {
+    const t = v.tokens[i];
+    if (!t || !ATTRIBUTION_LEMMAS.has(t.lemma) || t.pos !== 'VERB') continue;
+    const gap = text.slice(t.end, d.start);
+    if (d.start >= t.end && /^\s*$/.test(gap)) return true;
+    if (d.start >= t.end && /^\s+(?:in a (?:\w+ )?(?:report|statement|briefing)(?: \w+)?)\s+$/.test(gap)) return true;
+    const gap2 = text.slice(d.end, t.start);
+    if (t.start >= d.end && /^\s*$/.test(gap2) && t.lemma !== 'report') return true;
+  }
+  return false;
+}
+
+// ------------------------------------------------------------------ incidents and statements, sentence by sentence
+function readSentences(doc: Doc, reg: Registry): { drafts: Draft[]; stmtsBySent: RawStatement[][] } {
+  const { text, views } = doc;
   const drafts: Draft[] = [];
   const stmtsBySent: RawStatement[][] = [];
   let prevStatement: RawStatement | null = null;
-  let prevPara = -1;
 
   const allMentions = findActMentionsAll(views);
   for (const v of views) {
-    if (v.sent.para !== prevPara) {
-      prevPara = v.sent.para;
-    }
-    const sentDates = dates[v.sent.i] ?? [];
-    const blocked = (i: number): boolean => {
-      const t = v.tokens[i];
-      return t !== undefined && sentDates.some((d) => t.start >= d.start && t.end <= d.end);
-    };
-    if (!v.sent.footnote) {
-      const mentions = allMentions[v.sent.i] ?? [];
-      const kept: ActMention[] = [];
-      const including = includingSegments(v);
-      for (const m of mentions) {
-        if (including.some((r) => m.head >= r.first && m.head < r.last)) continue;
-        const j = judgeMention(v, m, mentions);
-        if (j.keep) kept.push(m);
-        else if (j.why === 'modifier') {
-          // "Some 90 of those expelled were children": a breakdown of the act named.
-          const words = lowers(v);
-          if (words[m.head - 1] === 'those' && words[m.head - 2] === 'of' && v.tokens[m.head + 1]?.lemma === 'be' && v.tokens[m.head + 2]?.pos !== 'VERB') {
-            const q = quantityIn(v, { first: 0, last: m.head - 2 }, blocked);
-            if (q && q.q.next === m.head - 2) {
-              drafts.push(newDraft(v, m, countOf(q, false, v, text), true, 'partitive breakdown', m.act));
-            }
-          }
-        }
-      }
-      const sentDrafts: Draft[] = [];
-      for (const m of kept) {
-        // A noun inside a phrase trigger ("remain in pre-trial detention") is that trigger.
-        if (m.noun && kept.some((o) => o !== m && !o.noun && o.head < m.head && o.end > m.head)) continue;
-        const vc = victimCount(v, m, blocked);
-        let count = countOf(vc.found, vc.single, v, text);
-        let how = vc.how;
-        let hasOwn = vc.found !== null;
-        if (m.mode === 'none') count = countOf(null, false, v, text);
-        if (vc.pronoun && !vc.found && !vc.single) {
-          const r = resolvePronounCount(v, m.head, blocked, sentDrafts);
-          if (r) {
-            count = r.count;
-            how = `${how} → ${r.how}`;
-            hasOwn = false;
-          }
-        }
-        // "The men were held in a secret prison": a re-description of people already counted
-        // (annotation decision 3), not a new count claim.
-        if (count.qualifier === 'unspecified' && !vc.found && vc.np && /^(?:the|these|those)$/i.test(v.tokens[vc.np.first]?.text ?? '') && drafts.some((x) => x.act === m.act)) continue;
-        const d = newDraft(v, m, count, hasOwn, how, null);
-        d.victims = victimsText(v, text, vc);
-        d.perpetrator = perpetratorOf(v, text, m, auxChainStart(v, m.head).passive);
-        const headTok = v.tokens[m.head];
-        // "they take away documents, they threaten …": present tense describes a practice.
-        // Only with a pronoun subject or an -s form: "police beat protesters" is a past tense.
-        const subjWord = v.tokens[auxChainStart(v, m.head).start - 1]?.lower ?? '';
-        d.habitual =
-          !m.noun &&
-          headTok !== undefined &&
-          headTok.pos === 'VERB' &&
-          !['remain', 'be', 'have', 'stay'].includes(headTok.lemma) &&
-          ((headTok.lower === headTok.lemma && ['they', 'we', 'you', 'i'].includes(subjWord)) || (headTok.lower === `${headTok.lemma}s` && !headTok.lower.endsWith('ss'))) &&
-          !auxChainStart(v, m.head).passive;
-        d.ongoing = ONGOING_ACTS.has(m.act) || /\bsince (?:an?|the|his|her|their) (?:earlier|previous|last|first) (?:arrest|detention)\b/i.test(text.slice(v.sent.start, v.sent.end));
-        // Dedupe: the same act with the same count in one sentence ("detained … and held").
-        const dup = sentDrafts.find((x) => x.act === d.act && x.count.qualifier === d.count.qualifier && x.count.value === d.count.value && x.count.min === d.count.min && x.count.max === d.count.max);
-        if (dup) continue;
-        sentDrafts.push(d);
-      }
-      // Breakdowns: ", including six children", "among them 14 minors".
-      for (const seg of including) {
-        const segStart = v.tokens[seg.first]?.start ?? 0;
-        const counted = sentDrafts.filter((x) => x.count.qualifier !== 'unspecified' && x.count.offsets !== null);
-        const anchor = [...counted].reverse().find((x) => (x.count.offsets?.start ?? 0) < segStart) ?? counted[0];
-        if (!anchor) continue;
-        const q = quantityIn(v, { first: seg.first + 1 + (lowers(v)[seg.first] === 'among' ? 1 : 0), last: seg.last }, blocked);
-        if (!q) continue;
-        // Dated like its total: the breakdown keeps the total's head.
-        const d: Draft = { ...anchor, count: countOf(q, false, v, text), hasOwnCount: true, at: anchor.at + 1, how: 'breakdown (including)', rule: anchor.rule, forcedDate: null };
-        const segText = text.slice(v.tokens[seg.first]?.start ?? 0, v.tokens[seg.last - 1]?.end ?? 0);
-        const after = spanText(text, v.tokens, q.q.next, Math.min(seg.last, q.q.next + 3)).split(/\s+(?:held|with|in|at|under|who|from)\b/)[0]?.trim();
-        d.victims = after && after.length > 0 ? after : anchor.victims;
-        const segDates = sentDates.filter((x) => x.start >= (v.tokens[seg.first]?.start ?? 0) && x.end <= (v.tokens[seg.last - 1]?.end ?? 0));
-        if (segDates[0] && segDates[0].date) d.forcedDate = { date: segDates[0].date, text: segDates[0].text, start: segDates[0].start, end: segDates[0].end };
-        void segText;
-        sentDrafts.push(d);
-      }
-      // Elliptical coordination: "500 were detained in Moscow and at least 300 in St Petersburg".
-      {
-        const words = lowers(v);
-        for (let i = 0; i < words.length; i++) {
-          if (words[i] !== 'and') continue;
-          const q = parseQuantity(words, i + 1);
-          if (!q || q.value === null && q.qualifier !== 'range') continue;
-          if (!['in', 'at'].includes(words[q.next] ?? '') || !/^[A-Z]/.test(v.tokens[q.next + 1]?.text ?? '')) continue;
-          let verbAfter = false;
-          for (let k = q.next; k < words.length && !['.', ',', ';'].includes(words[k] ?? ''); k++) if (v.tokens[k]?.pos === 'VERB' || v.tokens[k]?.pos === 'AUX') verbAfter = true;
-          const anchor = [...sentDrafts].reverse().find((x) => x.hasOwnCount && x.head < i);
-          if (verbAfter || !anchor) continue;
-          const pl = (places[v.sent.i] ?? []).find((p) => p.first === q.next + 1) ?? null;
-          sentDrafts.push({ ...anchor, count: countOf({ q, textFirst: q.first, textLast: q.next }, false, v, text), head: anchor.head, at: anchor.at + 2, how: 'elliptical coordination', place: pl, forcedDate: null });
-        }
-      }
-      // Colon lists: "took place in three countries: 15 in Russia, nine in Turkey and three …".
-      const colon = v.tokens.findIndex((t) => t.text === ':');
-      if (colon > 0) {
-        const anchorMention = mentions.find((m) => m.head < colon);
-        const anchorDraft = [...sentDrafts].reverse().find((x) => x.head < colon);
-        const act = anchorDraft?.act ?? anchorMention?.act;
-        if (act) {
-          const words = lowers(v);
-          let i = colon + 1;
-          while (i < v.tokens.length) {
-            const q = parseQuantity(words, i);
-            if (q && q.value !== null) {
-              const d: Draft = {
-                ...(anchorDraft ?? newDraft(v, anchorMention as ActMention, countOf(null, false, v, text), false, '', null)),
-                count: countOf({ q, textFirst: q.first, textLast: q.next }, false, v, text),
-                hasOwnCount: true,
-                head: q.first,
-                at: v.tokens[q.first]?.start ?? 0,
-                how: 'breakdown (list)',
-                listItem: true,
-                forcedDate: null,
-                place: null,
-              };
-              const nextWord = words[q.next] ?? '';
-              if (nextWord === 'in') {
-                const pl = (places[v.sent.i] ?? []).find((p) => p.first === q.next + 1);
-                if (pl) d.place = pl;
-              } else if (v.tokens[q.next]?.pos === 'PROPN' || v.tokens[q.next]?.pos === 'NOUN') {
-                d.victims = v.tokens[q.next]?.text ?? d.victims;
-              }
-              sentDrafts.push(d);
-              i = q.next;
-            } else i++;
-          }
-          // The anchor itself is a back-reference when it has no count of its own.
-          if (anchorDraft && !anchorDraft.hasOwnCount && sentDrafts.length > 1) sentDrafts.splice(sentDrafts.indexOf(anchorDraft), 1);
-        }
-      }
-      drafts.push(...sentDrafts);
-    }
+    if (!v.sent.footnote) sentenceDrafts(doc, v, allMentions[v.sent.i] ?? [], drafts);
 
     // Statements of this sentence.
     if (v.sent.para !== (prevStatement ? views[prevStatement.sent]?.sent.para : -1)) prevStatement = null;
@@ -341,11 +256,155 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
     stmtsBySent.push(ss);
     if (ss.length > 0) prevStatement = ss[ss.length - 1] ?? prevStatement;
   }
+  return { drafts, stmtsBySent };
+}
 
-  // ------------------------------------------------------------------ dates for incidents
-  // The episode: "the persecution began in late December" (from then to publication), else the
-  // date of the first dated act in the text.
-  let episode: { date: Resolved; text: string; start: number; end: number } | null = null;
+/** The acts proposed from one sentence, appended to `drafts` (which holds the earlier sentences'). */
+function sentenceDrafts(doc: Doc, v: SentView, mentions: readonly ActMention[], drafts: Draft[]): void {
+  const { text } = doc;
+  const sentDates = doc.dates[v.sent.i] ?? [];
+  const blocked = (i: number): boolean => {
+    const t = v.tokens[i];
+    return t !== undefined && sentDates.some((d) => t.start >= d.start && t.end <= d.end);
+  };
+  const kept: ActMention[] = [];
+  const including = includingSegments(v);
+  for (const m of mentions) {
+    if (including.some((r) => m.head >= r.first && m.head < r.last)) continue;
+    const j = judgeMention(v, m, mentions);
+    if (j.keep) kept.push(m);
+    else if (j.why === 'modifier') {
+      // "Some 90 of those expelled were children": a breakdown of the act named.
+      const words = lowers(v);
+      if (words[m.head - 1] === 'those' && words[m.head - 2] === 'of' && v.tokens[m.head + 1]?.lemma === 'be' && v.tokens[m.head + 2]?.pos !== 'VERB') {
+        const q = quantityIn(v, { first: 0, last: m.head - 2 }, blocked);
+        if (q && q.q.next === m.head - 2) {
+          drafts.push(newDraft(v, m, countOf(q, false, v, text), true, 'partitive breakdown', m.act));
+        }
+      }
+    }
+  }
+  const sentDrafts: Draft[] = [];
+  for (const m of kept) {
+    // A noun inside a phrase trigger ("remain in pre-trial detention") is that trigger.
+    if (m.noun && kept.some((o) => o !== m && !o.noun && o.head < m.head && o.end > m.head)) continue;
+    const vc = victimCount(v, m, blocked);
+    let count = countOf(vc.found, vc.single, v, text);
+    let how = vc.how;
+    let hasOwn = vc.found !== null;
+    if (m.mode === 'none') count = countOf(null, false, v, text);
+    if (vc.pronoun && !vc.found && !vc.single) {
+      const r = resolvePronounCount(v, m.head, blocked, sentDrafts);
+      if (r) {
+        count = r.count;
+        how = `${how} → ${r.how}`;
+        hasOwn = false;
+      }
+    }
+    // "The men were held in a secret prison": a re-description of people already counted
+    // (annotation decision 3), not a new count claim.
+    if (count.qualifier === 'unspecified' && !vc.found && vc.np && /^(?:the|these|those)$/i.test(v.tokens[vc.np.first]?.text ?? '') && drafts.some((x) => x.act === m.act)) continue;
+    const d = newDraft(v, m, count, hasOwn, how, null);
+    d.victims = victimsText(v, text, vc);
+    d.perpetrator = perpetratorOf(v, text, m, auxChainStart(v, m.head).passive);
+    const headTok = v.tokens[m.head];
+    // "they take away documents, they threaten …": present tense describes a practice.
+    // Only with a pronoun subject or an -s form: "police beat protesters" is a past tense.
+    const subjWord = v.tokens[auxChainStart(v, m.head).start - 1]?.lower ?? '';
+    d.habitual =
+      !m.noun &&
+      headTok !== undefined &&
+      headTok.pos === 'VERB' &&
+      !['remain', 'be', 'have', 'stay'].includes(headTok.lemma) &&
+      ((headTok.lower === headTok.lemma && ['they', 'we', 'you', 'i'].includes(subjWord)) || (headTok.lower === `${headTok.lemma}s` && !headTok.lower.endsWith('ss'))) &&
+      !auxChainStart(v, m.head).passive;
+    d.ongoing = ONGOING_ACTS.has(m.act) || /\bsince (?:an?|the|his|her|their) (?:earlier|previous|last|first) (?:arrest|detention)\b/i.test(text.slice(v.sent.start, v.sent.end));
+    // Dedupe: the same act with the same count in one sentence ("detained … and held").
+    const dup = sentDrafts.find((x) => x.act === d.act && x.count.qualifier === d.count.qualifier && x.count.value === d.count.value && x.count.min === d.count.min && x.count.max === d.count.max);
+    if (dup) continue;
+    sentDrafts.push(d);
+  }
+  // Breakdowns: ", including six children", "among them 14 minors".
+  for (const seg of including) {
+    const segStart = v.tokens[seg.first]?.start ?? 0;
+    const counted = sentDrafts.filter((x) => x.count.qualifier !== 'unspecified' && x.count.offsets !== null);
+    const anchor = [...counted].reverse().find((x) => (x.count.offsets?.start ?? 0) < segStart) ?? counted[0];
+    if (!anchor) continue;
+    const q = quantityIn(v, { first: seg.first + 1 + (lowers(v)[seg.first] === 'among' ? 1 : 0), last: seg.last }, blocked);
+    if (!q) continue;
+    // Dated like its total: the breakdown keeps the total's head.
+    const d: Draft = { ...anchor, count: countOf(q, false, v, text), hasOwnCount: true, at: anchor.at + 1, how: 'breakdown (including)', rule: anchor.rule, forcedDate: null };
+    const after = spanText(text, v.tokens, q.q.next, Math.min(seg.last, q.q.next + 3)).split(/\s+(?:held|with|in|at|under|who|from)\b/)[0]?.trim();
+    d.victims = after && after.length > 0 ? after : anchor.victims;
+    const segDates = sentDates.filter((x) => x.start >= (v.tokens[seg.first]?.start ?? 0) && x.end <= (v.tokens[seg.last - 1]?.end ?? 0));
+    if (segDates[0] && segDates[0].date) d.forcedDate = { date: segDates[0].date, text: segDates[0].text, start: segDates[0].start, end: segDates[0].end };
+    sentDrafts.push(d);
+  }
+  // Elliptical coordination: "500 were detained in Moscow and at least 300 in St Petersburg".
+  {
+    const words = lowers(v);
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] !== 'and') continue;
+      const q = parseQuantity(words, i + 1);
+      if (!q || q.value === null && q.qualifier !== 'range') continue;
+      if (!['in', 'at'].includes(words[q.next] ?? '') || !/^[A-Z]/.test(v.tokens[q.next + 1]?.text ?? '')) continue;
+      let verbAfter = false;
+      for (let k = q.next; k < words.length && !['.', ',', ';'].includes(words[k] ?? ''); k++) if (v.tokens[k]?.pos === 'VERB' || v.tokens[k]?.pos === 'AUX') verbAfter = true;
+      const anchor = [...sentDrafts].reverse().find((x) => x.hasOwnCount && x.head < i);
+      if (verbAfter || !anchor) continue;
+      const pl = (doc.places[v.sent.i] ?? []).find((p) => p.first === q.next + 1) ?? null;
+      sentDrafts.push({ ...anchor, count: countOf({ q, textFirst: q.first, textLast: q.next }, false, v, text), head: anchor.head, at: anchor.at + 2, how: 'elliptical coordination', place: pl, forcedDate: null });
+    }
+  }
+  // Colon lists: "took place in three countries: 15 in Russia, nine in Turkey and three …".
+  const colon = v.tokens.findIndex((t) => t.text === ':');
+  if (colon > 0) {
+    const anchorMention = mentions.find((m) => m.head < colon);
+    const anchorDraft = [...sentDrafts].reverse().find((x) => x.head < colon);
+    const act = anchorDraft?.act ?? anchorMention?.act;
+    if (act) {
+      const words = lowers(v);
+      let i = colon + 1;
+      while (i < v.tokens.length) {
+        const q = parseQuantity(words, i);
+        if (q && q.value !== null) {
+          const d: Draft = {
+            ...(anchorDraft ?? newDraft(v, anchorMention as ActMention, countOf(null, false, v, text), false, '', null)),
+            count: countOf({ q, textFirst: q.first, textLast: q.next }, false, v, text),
+            hasOwnCount: true,
+            head: q.first,
+            at: v.tokens[q.first]?.start ?? 0,
+            how: 'breakdown (list)',
+            listItem: true,
+            forcedDate: null,
+            place: null,
+          };
+          const nextWord = words[q.next] ?? '';
+          if (nextWord === 'in') {
+            const pl = (doc.places[v.sent.i] ?? []).find((p) => p.first === q.next + 1);
+            if (pl) d.place = pl;
+          } else if (v.tokens[q.next]?.pos === 'PROPN' || v.tokens[q.next]?.pos === 'NOUN') {
+            d.victims = v.tokens[q.next]?.text ?? d.victims;
+          }
+          sentDrafts.push(d);
+          i = q.next;
+        } else i++;
+      }
+      // The anchor itself is a back-reference when it has no count of its own.
+      if (anchorDraft && !anchorDraft.hasOwnCount && sentDrafts.length > 1) sentDrafts.splice(sentDrafts.indexOf(anchorDraft), 1);
+    }
+  }
+  drafts.push(...sentDrafts);
+}
+
+// ------------------------------------------------------------------ dates, places and perpetrators of the incidents
+/**
+ * The episode: "the persecution began in late December" (from then to publication), else the
+ * date of the first dated act in the text.
+ */
+function episodeOf(doc: Doc, drafts: readonly Draft[]): Frame | null {
+  const { text, views, dates, pub } = doc;
+  let episode: Frame | null = null;
   for (const v of views) {
     for (const d of dates[v.sent.i] ?? []) {
       if (!d.date) continue;
@@ -363,16 +422,22 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
     const para = views[firstAct]?.sent.para;
     for (const v of views) {
       if (para === undefined || v.sent.para !== para || v.sent.i < firstAct) continue;
-      const d = (dates[v.sent.i] ?? []).find((m) => m.date && m.kind !== 'anaphoric' && !isStatementDate(v, m));
+      const d = (dates[v.sent.i] ?? []).find((m) => m.date && m.kind !== 'anaphoric' && !isStatementDate(doc, v, m));
       if (d && d.date) {
         episode = { date: d.date, text: d.text, start: d.start, end: d.end };
         break;
       }
     }
   }
+  return episode;
+}
+
+function resolveIncidents(doc: Doc, drafts: Draft[], docCountry: string | null): ExtractedIncident[] {
+  const { original, text, views, dates, places } = doc;
+  const episode = episodeOf(doc, drafts);
   const incidents: ExtractedIncident[] = [];
-  const resolvedDates: ({ date: Resolved | null; text: string | null; start: number; end: number } | null)[] = [];
-  const sentFrame = new Map<number, { date: Resolved; text: string; start: number; end: number }>();
+  const resolvedDates: DateChoice[] = [];
+  const sentFrame = new Map<number, Frame>();
   drafts.sort((x, y) => x.at - y.at);
   const bySent = new Map<number, Draft[]>();
   for (const d of drafts) {
@@ -384,8 +449,8 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
   for (let di = 0; di < drafts.length; di++) {
     const d = drafts[di] as Draft;
     const v = views[d.sent] as SentView;
-    const sentDates = (dates[d.sent] ?? []).filter((m) => !isStatementDate(v, m));
-    let chosen: { date: Resolved | null; text: string | null; start: number; end: number } | null = d.forcedDate;
+    const sentDates = (dates[d.sent] ?? []).filter((m) => !isStatementDate(doc, v, m));
+    let chosen: DateChoice = d.forcedDate;
     let why = d.forcedDate ? 'date of breakdown segment' : '';
     if (!chosen) {
       const headStart = v.tokens[d.head]?.start ?? d.at;
@@ -481,8 +546,12 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
       basis: `trigger ${d.rule}; count: ${d.how}; date: ${why || 'none'}`,
     });
   }
+  return incidents;
+}
 
-  // ------------------------------------------------------------------ statements
+// ------------------------------------------------------------------ statements
+function buildStatements(doc: Doc, stmtsBySent: readonly RawStatement[][], incidents: readonly ExtractedIncident[], reg: Registry): ExtractedStatement[] {
+  const { original, text, views } = doc;
   const statements: ExtractedStatement[] = [];
   const targetsBySent = new Map<number, number[]>();
   incidents.forEach((inc, idx) => {
@@ -492,7 +561,41 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
   });
   const raw: RawStatement[] = [];
   for (const ss of stmtsBySent) for (const x of ss) raw.push(x);
-  // Carry a relay to later statements of the same speaker in the paragraph ("he said").
+  const finalRelay = relaysOf(raw, views, reg);
+  const speakers = namedNearby(raw);
+  for (let i = 0; i < raw.length; i++) {
+    const s = raw[i] as RawStatement;
+    const v = views[s.sent] as SentView;
+    const sp = speakers[i] ?? s.speaker;
+    let st = stanceOf({ ...s, speaker: sp }, v, text, s.speakerRange);
+    // An authority stating that acts happened, without rebuttal, acknowledges them.
+    if (st.stance === 'other' && sp.authority && !s.continuation && (targetsBySent.get(v.sent.start) ?? []).length > 0 && !/\b(?:blame|justif)/i.test(st.why)) {
+      st = { stance: 'acknowledges', why: 'authority reports the act' };
+    }
+    const quoteText = s.quote ? cleanQuote(original.slice(v.tokens[s.quote.first]?.start ?? 0, v.tokens[s.quote.last - 1]?.end ?? 0)) : null;
+    const contentText = spanText(original, v.tokens, s.content.first, s.content.last).replace(/^[\s,“”"]+|[\s,“”".]+$/g, '').replace(/^that\s+/i, '');
+    const about = (s.continuation && quoteText ? quoteText : contentText).slice(0, 160);
+    const targets = [...(targetsBySent.get(v.sent.start) ?? [])];
+    statements.push({
+      speaker: sp.name,
+      speaker_role: sp.role,
+      organisation: sp.org,
+      stance: st.stance,
+      about: about.length > 0 ? about : (quoteText ?? ''),
+      quote: quoteText,
+      reported_by: finalRelay[i] ?? null,
+      evidence_span: original.slice(v.sent.start, v.sent.end),
+      evidence: { start: v.sent.start, end: v.sent.end },
+      quote_offsets: s.quote ? { start: v.tokens[s.quote.first]?.start ?? 0, end: v.tokens[s.quote.last - 1]?.end ?? 0 } : null,
+      targets,
+      basis: `attribution: ${s.basis}; speaker: ${sp.how}; stance: ${st.why}`,
+    });
+  }
+  return statements;
+}
+
+/** Carry a relay to later statements of the same speaker in the paragraph ("he said"). */
+function relaysOf(raw: readonly RawStatement[], views: readonly SentView[], reg: Registry): (string | null)[] {
   const finalRelay: (string | null)[] = [];
   for (let i = 0; i < raw.length; i++) {
     const s = raw[i] as RawStatement;
@@ -528,8 +631,14 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
     if (relay && s.speaker.org && relay === s.speaker.org) relay = null;
     finalRelay.push(relay);
   }
-  // A person described but named only in a neighbouring sentence ("a government spokesperson
-  // denied …" / "said spokesperson Alvi Kraimov").
+  return finalRelay;
+}
+
+/**
+ * A person described but named only in a neighbouring sentence ("a government spokesperson
+ * denied …" / "said spokesperson Alvi Kraimov").
+ */
+function namedNearby(raw: readonly RawStatement[]): Speaker[] {
   const speakers = raw.map((s) => s.speaker);
   for (let i = 0; i < raw.length; i++) {
     const sp = speakers[i];
@@ -547,48 +656,7 @@ export function extract(input: ExtractInput, options: ExtractOptions = {}): Extr
       }
     }
   }
-  for (let i = 0; i < raw.length; i++) {
-    const s = raw[i] as RawStatement;
-    const v = views[s.sent] as SentView;
-    const sp = speakers[i] ?? s.speaker;
-    let st = stanceOf({ ...s, speaker: sp }, v, text, s.speakerRange);
-    // An authority stating that acts happened, without rebuttal, acknowledges them.
-    if (st.stance === 'other' && sp.authority && !s.continuation && (targetsBySent.get(v.sent.start) ?? []).length > 0 && !/\b(?:blame|justif)/i.test(st.why)) {
-      st = { stance: 'acknowledges', why: 'authority reports the act' };
-    }
-    const quoteText = s.quote ? cleanQuote(original.slice(v.tokens[s.quote.first]?.start ?? 0, v.tokens[s.quote.last - 1]?.end ?? 0)) : null;
-    const contentText = spanText(original, v.tokens, s.content.first, s.content.last).replace(/^[\s,“”"]+|[\s,“”".]+$/g, '').replace(/^that\s+/i, '');
-    const about = (s.continuation && quoteText ? quoteText : contentText).slice(0, 160);
-    const targets = [...(targetsBySent.get(v.sent.start) ?? [])];
-    statements.push({
-      speaker: sp.name,
-      speaker_role: sp.role,
-      organisation: sp.org,
-      stance: st.stance,
-      about: about.length > 0 ? about : (quoteText ?? ''),
-      quote: quoteText,
-      reported_by: finalRelay[i] ?? null,
-      evidence_span: original.slice(v.sent.start, v.sent.end),
-      evidence: { start: v.sent.start, end: v.sent.end },
-      quote_offsets: s.quote ? { start: v.tokens[s.quote.first]?.start ?? 0, end: v.tokens[s.quote.last - 1]?.end ?? 0 } : null,
-      targets,
-      basis: `attribution: ${s.basis}; speaker: ${sp.how}; stance: ${st.why}`,
-    });
-  }
-
-  const result: ExtractionResult = {
-    source: {
-      title: input.title ?? null,
-      url: input.url ?? null,
-      outlet: input.outlet ?? null,
-      published: pub,
-      published_inferred: false,
-    },
-    incidents,
-    statements,
-  };
-  // Guard the contract: a rule bug must fail loudly here, not downstream in ingest.
-  return assertExtractionResult(result);
+  return speakers;
 }
 
 function newDraft(v: SentView, m: ActMention, count: ExtractedIncident['count'], hasOwn: boolean, how: string, backRef: Act | null): Draft {
@@ -664,9 +732,19 @@ function shift(d: Resolved, days: number): Resolved {
   return { start: iso, end: iso, precision: 'day' };
 }
 
+// roleHead runs for every pair of statements in a paragraph: memoised per role string.
+const ROLE_HEAD_MEMO = new Map<string, string | null>();
+
 function roleHead(role: string | null): string | null {
-  const words = role?.toLowerCase().match(/[a-z]+/g);
-  return words && words.length > 0 ? (words[words.length - 1] ?? null) : null;
+  if (!role) return null;
+  let head = ROLE_HEAD_MEMO.get(role);
+  if (head === undefined) {
+    const words = role.toLowerCase().match(/[a-z]+/g);
+    head = words && words.length > 0 ? (words[words.length - 1] ?? null) : null;
+    if (ROLE_HEAD_MEMO.size > 20_000) ROLE_HEAD_MEMO.clear();
+    ROLE_HEAD_MEMO.set(role, head);
+  }
+  return head;
 }
 
 function sameSpeaker(a: RawStatement, b: RawStatement): boolean {

@@ -4,7 +4,7 @@
  */
 import { demonymCountry, lookupPlace, type PlaceRef } from './places.js';
 import type { SentView } from './view.js';
-import { spanText } from './view.js';
+import { isCapital, spanText } from './view.js';
 
 export interface PlaceMention {
   readonly first: number;
@@ -26,7 +26,7 @@ const NOT_PLACE = new Set([
 const ORG_WORDS = /^(?:Network|Centre|Center|Watch|Authority|Forum|Ministry|Agency|Association|Observatory|Committee|Desk|Circle|Alliance|League|Party|Union|Office|Bureau|Commission|Court|Government|Service|Services|Police|Army|Station|Hospital|Council|Group|Institute|Foundation|Coalition|University|School|Prison|Jail|Base|Airport|Market|Square|Street|Avenue|Park|Hostel|Church|Mosque|Radio|News|Times|Post|Press)$/;
 
 function capitalised(text: string): boolean {
-  return /^[A-ZÀ-ÖØ-Þ]/.test(text);
+  return isCapital(text.charCodeAt(0));
 }
 
 export function findPlaces(v: SentView, text: string): { places: PlaceMention[]; countries: string[] } {

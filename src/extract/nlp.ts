@@ -3,7 +3,7 @@
  * unions), so everything it gives us is copied here into plain, typed arrays with character
  * offsets into the original text; the rules never see a wink object.
  */
-import winkNLP, { type ItemSentence, type PartOfSpeech } from 'wink-nlp';
+import winkNLP, { type PartOfSpeech } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { lemmatise } from './lemma.js';
 
@@ -77,16 +77,25 @@ function repairLemma(lower: string, lemma: string): Lemma {
 }
 
 // Lemmas depend only on the word and its tag, and news vocabulary repeats: a bounded memo keeps
-// the lemmatiser off the hot path.
-const LEMMA_MEMO = new Map<string, Lemma>();
+// the lemmatiser off the hot path. Keyed by tag, then word (no key string built per token).
+const LEMMA_MEMO = new Map<string, Map<string, Lemma>>();
+let lemmaMemoSize = 0;
 
 function lemmaOf(lower: string, pos: string): Lemma {
-  const key = `${pos} ${lower}`;
-  let hit = LEMMA_MEMO.get(key);
+  let byWord = LEMMA_MEMO.get(pos);
+  if (byWord === undefined) {
+    byWord = new Map();
+    LEMMA_MEMO.set(pos, byWord);
+  }
+  let hit = byWord.get(lower);
   if (hit === undefined) {
     hit = repairLemma(lower, lemmatise(lower, pos));
-    if (LEMMA_MEMO.size > 50_000) LEMMA_MEMO.clear();
-    LEMMA_MEMO.set(key, hit);
+    if (lemmaMemoSize > 50_000) {
+      for (const m of LEMMA_MEMO.values()) m.clear();
+      lemmaMemoSize = 0;
+    }
+    byWord.set(lower, hit);
+    lemmaMemoSize++;
   }
   return hit;
 }
@@ -102,10 +111,35 @@ export interface Analysis {
 
 // "Kazakhstan.1 In" / "held.1" / "says.2": a footnote marker glued to the end of a sentence. The
 // digits are blanked so that neither the sentence splitter nor the count rules see them.
-const GLUED_FOOTNOTE = /(?<=[A-Za-z)\]”"’][.,;:]?)(\d{1,2})(?=\s|$)/g;
+// Written as digits-then-check rather than with a lookbehind: a pattern opening with a lookbehind
+// is tried at every position of the text, this one only where digits stand.
+const GLUED_FOOTNOTE = /\d{1,2}(?=\s|$)/g;
+const GLUED_BEFORE = /[A-Za-z)\]”"’]/;
+const GLUED_PUNCT = /[.,;:]/;
+
+/** The lookbehind of a glued footnote marker at `at`: a letter or closer, optionally then . , ; : */
+function gluedAt(s: string, at: number): boolean {
+  const c1 = s.charAt(at - 1);
+  if (GLUED_BEFORE.test(c1)) return true;
+  return GLUED_PUNCT.test(c1) && GLUED_BEFORE.test(s.charAt(at - 2));
+}
 const SUPERSCRIPTS = /[\u00b9\u00b2\u00b3\u2070-\u2079]+/g;
 const FOOTNOTE_LINE = /^\s*\d{1,2}\s+[A-Z]/;
 const DATELINE = /^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z. ]{0,30})?,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[—–-]{1,2}|\()\s*/;
+
+/** text.startsWith(value, at) for at ≥ 0, as a loop: tokens are short and it runs for every one. */
+function occursAt(text: string, value: string, at: number): boolean {
+  if (value.length === 0) return true;
+  if (at + value.length > text.length) return false;
+  for (let k = 0; k < value.length; k++) if (text.charCodeAt(at + k) !== value.charCodeAt(k)) return false;
+  return true;
+}
+
+/** /^[A-Z]/ without a regex call (it runs for every token). */
+function isUpperAZ(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
 
 function blank(s: string): string {
   return ' '.repeat(s.length);
@@ -118,11 +152,12 @@ function paragraphStarts(text: string): number[] {
   return starts;
 }
 
-function quoteBalance(text: string): number {
+function quoteBalance(text: string, from: number, to: number): number {
   let open = 0;
-  for (const ch of text) {
-    if (ch === '“') open++;
-    else if (ch === '”') open--;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) open++; // “
+    else if (c === 0x201d) open--; // ”
   }
   return open;
 }
@@ -139,7 +174,7 @@ export function analyse(original: string): Analysis {
   }
   const body = original.slice(0, Math.min(footnoteFrom, original.length));
   const text =
-    body.replace(GLUED_FOOTNOTE, blank).replace(SUPERSCRIPTS, blank) + original.slice(body.length);
+    body.replace(GLUED_FOOTNOTE, (m: string, at: number) => (gluedAt(body, at) ? blank(m) : m)).replace(SUPERSCRIPTS, blank) + original.slice(body.length);
 
   const dm = DATELINE.exec(text);
   const dateline = dm ? { start: 0, end: dm[0].length } : null;
@@ -153,21 +188,23 @@ export function analyse(original: string): Analysis {
   const normals = doc.tokens().out(its.normal);
 
   const tokens: Token[] = [];
-  const sentenceStarts = new Set<number>();
+  const sentenceStarts = new Uint8Array(values.length + 1);
   // wink's sentences, as token ranges.
   const raw: { first: number; last: number }[] = [];
-  doc.sentences().each((s: ItemSentence) => {
-    const span = s.out(its.span) as unknown;
+  // The collection's out gives the same spans as each sentence item's, without building an
+  // item (and its token collection) per sentence.
+  const spans = doc.sentences().out(its.span) as unknown as readonly unknown[];
+  for (const span of spans) {
     if (Array.isArray(span) && typeof span[0] === 'number') {
-      sentenceStarts.add(span[0]);
+      sentenceStarts[span[0]] = 1;
       if (typeof span[1] === 'number') raw.push({ first: span[0], last: span[1] + 1 });
     }
-  });
+  }
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
     cursor += (spaces[i] ?? '').length;
-    if (!text.startsWith(value, cursor)) {
+    if (!occursAt(text, value, cursor)) {
       // wink normally reproduces the text exactly; if it ever does not, find the token instead.
       const found = text.indexOf(value, cursor);
       if (found >= 0) cursor = found;
@@ -178,7 +215,7 @@ export function analyse(original: string): Analysis {
     const prevPos = poses[i - 1];
     if (fixed.verb && (pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ') && prevPos !== 'DET' && /(?:ed|en)$|^(?:shot|held|kept|took|tore|told|said|drove|fled)$/.test(lower)) pos = 'VERB';
     // A capitalised word inside a name ("Kampala Legal Watch", "Human Rights Watch").
-    if (/^[A-Z]/.test(value) && !sentenceStarts.has(i) && (pos === 'VERB' || pos === 'NOUN') && (poses[i - 1] === 'PROPN' && /^[A-Z]/.test(values[i - 1] ?? ''))) pos = 'PROPN';
+    if (isUpperAZ(value) && sentenceStarts[i] !== 1 && (pos === 'VERB' || pos === 'NOUN') && (poses[i - 1] === 'PROPN' && isUpperAZ(values[i - 1] ?? ''))) pos = 'PROPN';
     tokens.push({
       i,
       text: value,
@@ -221,8 +258,7 @@ export function analyse(original: string): Analysis {
       const pe = tokens[prev.last - 1];
       const nt = tokens[p.first];
       if (pt && pe && nt && tokPara[prev.first] === tokPara[p.first]) {
-        const prevText = text.slice(pt.start, pe.end);
-        if (quoteBalance(prevText) > 0) {
+        if (quoteBalance(text, pt.start, pe.end) > 0) {
           prev.last = p.last;
           continue;
         }

@@ -119,14 +119,9 @@ export function npRight(v: SentView, start: number): Range {
   return { first: start, last };
 }
 
-const lowerCache = new WeakMap<SentView, string[]>();
-export function lowers(v: SentView): string[] {
-  let l = lowerCache.get(v);
-  if (!l) {
-    l = v.tokens.map((t) => t.lower);
-    lowerCache.set(v, l);
-  }
-  return l;
+/** Lower-case words of the sentence (built once with the view). */
+export function lowers(v: SentView): readonly string[] {
+  return v.words;
 }
 
 export interface FoundQuantity {

@@ -34,7 +34,9 @@ const DIGITS = /^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$/;
 export function parseNumber(words: readonly string[], i: number): NumberParse | null {
   const w = words[i];
   if (w === undefined) return null;
-  if (DIGITS.test(w)) {
+  // DIGITS needs a digit first: test that before calling the regex (most words are not numbers).
+  const c0 = w.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57 && DIGITS.test(w)) {
     let value = Number(w.replace(/,/g, ''));
     let next = i + 1;
     const scale = words[next];
@@ -129,6 +131,17 @@ const PREFIXES: readonly (readonly [readonly string[], CountQualifier])[] = [
   [['all', 'of'], 'exact'],
 ];
 
+// PREFIXES by their first word, in their order: parseQuantity runs at many positions and only
+// the entries opening with the word there can match.
+const PREFIXES_BY_FIRST = new Map<string, (readonly [readonly string[], CountQualifier])[]>();
+for (const p of PREFIXES) {
+  const first = p[0][0] ?? '';
+  const list = PREFIXES_BY_FIRST.get(first);
+  if (list) list.push(p);
+  else PREFIXES_BY_FIRST.set(first, [p]);
+}
+const NO_PREFIXES: readonly (readonly [readonly string[], CountQualifier])[] = [];
+
 /** Quantity words with no number: the count is unspecified, but the phrase is the count text. */
 const VAGUE = new Set([
   'dozens', 'hundreds', 'thousands', 'scores', 'several', 'many', 'numerous', 'multiple',
@@ -169,7 +182,7 @@ export function parseQuantity(words: readonly string[], i: number): Quantity | n
     return null;
   }
 
-  for (const [seq, qualifier] of PREFIXES) {
+  for (const [seq, qualifier] of PREFIXES_BY_FIRST.get(w) ?? NO_PREFIXES) {
     if (!matchAt(words, i, seq)) continue;
     const n = parseNumber(words, i + seq.length);
     if (!n) continue;

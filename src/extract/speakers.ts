@@ -7,7 +7,7 @@
 import type { Token } from './nlp.js';
 import { lookupPlace } from './places.js';
 import type { SentView } from './view.js';
-import { spanText } from './view.js';
+import { isCapital, spanText } from './view.js';
 
 export interface Speaker {
   readonly name: string | null;
@@ -50,19 +50,41 @@ const NGO_RE = /\b(?:rights|network|watch|centre|center|forum|observatory|desk|c
 const STOP_END = new Set([',', '.', ';', ':', '”', '“', '"']);
 
 function capitalised(t: Token | undefined): boolean {
-  return t !== undefined && /^[A-ZÀ-ÖØ-Þ]/.test(t.text);
+  return t !== undefined && isCapital(t.text.charCodeAt(0));
 }
 
 export function isOutletName(s: string): boolean {
   return OUTLET_RE.test(s) && !/\b(?:Network|Centre|Watch|Committee|Ministry|Police|Observatory)\b/.test(s);
 }
 
+// Pure functions of a short string that run several times per statement on the same few
+// phrases: their answers are memoised (bounded maps; the answer for a string never changes).
+const AUTHORITY_MEMO = new Map<string, boolean>();
+const CLEAN_MEMO = new Map<string, string>();
+const ROLE_WORD_MEMO = new Map<string, string | null>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (memo.size > 20_000) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 export function isAuthority(s: string): boolean {
+  const hit = AUTHORITY_MEMO.get(s);
+  return hit !== undefined ? hit : remember(AUTHORITY_MEMO, s, isAuthorityRaw(s));
+}
+
+function isAuthorityRaw(s: string): boolean {
   if (/\b(?:rights|legal aid|network|watch|observatory|forum|hospital|party|alliance|league|union|memorial|amnesty|ovd-info|viasna|centre|desk|circle)\b/i.test(s) && !/\bombudsman\b/i.test(s)) return false;
   return AUTHORITY_RE.test(s);
 }
 
 function clean(s: string): string {
+  const hit = CLEAN_MEMO.get(s);
+  return hit !== undefined ? hit : remember(CLEAN_MEMO, s, cleanRaw(s));
+}
+
+function cleanRaw(s: string): string {
   return s
     .replace(/^[\s,]+|[\s,]+$/g, '')
     .replace(/^(?:and|but|however|the|a|an)\s+/i, '')
@@ -81,9 +103,11 @@ export interface OrgMention {
 }
 
 /** Capitalised organisation names in a sentence ("the Russian LGBT Network", "Kampala Legal Watch"). */
-export function findOrgs(v: SentView, text: string): OrgMention[] {
+export function findOrgs(v: SentView, text: string, limit = v.tokens.length): OrgMention[] {
   const out: OrgMention[] = [];
-  const n = v.tokens.length;
+  // Only the tokens of v.tokens.slice(0, limit) are read (every look-ahead below is bounded by
+  // n), so a caller need not copy the view to cut it short.
+  const n = limit < 0 ? Math.max(0, v.tokens.length + limit) : Math.min(limit, v.tokens.length);
   let i = 0;
   while (i < n) {
     const t = v.tokens[i];
@@ -150,7 +174,8 @@ export function personName(v: SentView, text: string, first: number, last: numbe
       else if (words.length === 1) {
         const w = words[0] ?? '';
         const prev = v.tokens[s - 1]?.lower ?? '';
-        const knownFull = known.find((k) => k.split(' ').slice(-1)[0] === w);
+        // The last word of a known name (what k.split(' ').slice(-1)[0] gives, without the arrays).
+        const knownFull = known.find((k) => k.slice(k.lastIndexOf(' ') + 1) === w);
         if (knownFull) best = { name: knownFull, first: s, last: j };
         else if (prev === 'as' || prev === 'named' || prev === 'called') best = { name: w, first: s, last: j };
       }
@@ -272,7 +297,7 @@ export function analyseSpeaker(v: SentView, text: string, first: number, last: n
 
   const knownNames = reg.persons.map((p) => p.name);
   const person = personName(v, text, first, last, knownNames, reg.placeNames);
-  const orgs = findOrgs({ ...v, tokens: v.tokens.slice(0, last) } as SentView, text).filter((o) => {
+  const orgs = findOrgs(v, text, last).filter((o) => {
     const start = text.indexOf(o.name, v.tokens[first]?.start ?? 0);
     return start >= (v.tokens[first]?.start ?? 0) && start < (v.tokens[last - 1]?.end ?? 0);
   });
@@ -375,6 +400,11 @@ const ROLE_NOUN_RES: readonly RegExp[] = ROLE_NOUNS.map((r) => new RegExp(`\\b${
 /** Role words that make a description refer to one person ("a Chechen government spokesperson"). */
 export function personRoleWord(role: string | null): string | null {
   if (!role) return null;
+  const hit = ROLE_WORD_MEMO.get(role);
+  return hit !== undefined ? hit : remember(ROLE_WORD_MEMO, role, personRoleWordRaw(role));
+}
+
+function personRoleWordRaw(role: string): string | null {
   const lw = role.toLowerCase();
   for (let k = 0; k < ROLE_NOUNS.length; k++) if ((ROLE_NOUN_RES[k] as RegExp).test(lw)) return ROLE_NOUNS[k] ?? null;
   return null;

@@ -202,7 +202,7 @@ export function findStatements(v: SentView, text: string, reg: Registry, previou
     if (SAY.has(t.lemma) || t.lower === 'according') cue = true;
   }
   if (!cue) return out;
-  const words = v.tokens.map((t) => t.lower);
+  const words = v.words;
   let primary = -1;
   let relay: string | null = null;
   const candidates: { k: number; lemma: string }[] = [];

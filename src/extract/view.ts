@@ -10,31 +10,45 @@ export interface SentView {
   readonly tokens: readonly Token[];
   /** Lemmas joined by single spaces. */
   readonly lem: string;
-  /** Lower-case surface forms joined by single spaces. */
-  readonly low: string;
-  /** Start offset of each token inside `lem` / `low` (same index as `tokens`). */
+  /** Start offset of each token inside `lem` (same index as `tokens`). */
   readonly lemAt: readonly number[];
-  readonly lowAt: readonly number[];
+  /** Lower-case surface form of each token (same index as `tokens`). */
+  readonly words: readonly string[];
   /** Token index (within `tokens`) for every quotation, and whether a token is inside one. */
   readonly inQuote: readonly boolean[];
   readonly quotes: readonly { first: number; last: number }[];
 }
 
-function build(words: readonly string[]): { s: string; at: number[] } {
-  const at: number[] = [];
+/** The lemmas appended one by one, with a space before each once the string is non-empty. */
+function appendJoin(lemmas: readonly string[]): string {
   let s = '';
-  for (const w of words) {
+  for (const w of lemmas) {
     if (s.length > 0) s += ' ';
-    at.push(s.length);
     s += w;
   }
-  return { s, at };
+  return s;
 }
 
 export function viewOf(a: Analysis, sent: Sentence): SentView {
   const tokens = a.tokens.slice(sent.first, sent.last);
-  const lem = build(tokens.map((t) => t.lemma));
-  const low = build(tokens.map((t) => t.lower));
+  // One pass over the tokens gives the lemmas, their offsets in the string the rules read and
+  // the word list; join() then builds the flat string at once (no chain of partial
+  // concatenations). Offsets follow appending with a space only once the string is non-empty,
+  // which differs from join(' ') only when a lemma is empty: then the pieces are joined as such.
+  const lemmas: string[] = [];
+  const lemAt: number[] = [];
+  const words: string[] = [];
+  let len = 0;
+  let anyEmpty = false;
+  for (const t of tokens) {
+    if (len > 0) len += 1;
+    lemAt.push(len);
+    lemmas.push(t.lemma);
+    len += t.lemma.length;
+    if (t.lemma.length === 0) anyEmpty = true;
+    words.push(t.lower);
+  }
+  const lem = anyEmpty ? appendJoin(lemmas) : lemmas.join(' ');
   const inQuote: boolean[] = new Array<boolean>(tokens.length).fill(false);
   const quotes: { first: number; last: number }[] = [];
   let open = -1;
@@ -57,7 +71,7 @@ export function viewOf(a: Analysis, sent: Sentence): SentView {
   // A quotation left open runs to the end of the sentence (multi-paragraph quotes).
   if (open >= 0) quotes.push({ first: open + 1, last: tokens.length });
   for (const q of quotes) for (let i = q.first; i < q.last; i++) inQuote[i] = true;
-  return { sent, tokens, lem: lem.s, low: low.s, lemAt: lem.at, lowAt: low.at, inQuote, quotes };
+  return { sent, tokens, lem, lemAt, words, inQuote, quotes };
 }
 
 /** Index of the token starting at or containing string offset `pos` (binary search). */
@@ -78,4 +92,9 @@ export function spanText(text: string, tokens: readonly Token[], first: number, 
   const b = tokens[last - 1];
   if (!a || !b || last <= first) return '';
   return text.slice(a.start, b.end);
+}
+
+/** /^[A-ZÀ-ÖØ-Þ]/ on a first UTF-16 unit, without a regex call (it runs for every token). */
+export function isCapital(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xde);
 }

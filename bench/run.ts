@@ -9,6 +9,7 @@ import { statsBench, type StatsFigures } from './stats.js';
 import { loadCorpora } from './load.js';
 import { printReport } from './report.js';
 import { sealedImportBench, signInBench, type SealedImportFigures, type SignInFigures } from './security.js';
+import { printWebReport, webBench, type WebFigures } from './web.js';
 
 /**
  * `npm run bench -- [--only import|search|stats] [--engine sqlite|postgres|both] [--scale 0.1]`
@@ -18,7 +19,8 @@ import { sealedImportBench, signInBench, type SealedImportFigures, type SignInFi
  * (c) stats: app.stats({}) over the same 1,000,000 incidents beside a bare GROUP BY;
  * (d) extraction (bench/extract.bench.ts);
  * (e) sign-ins per second beside bare Argon2id verifications; (f) 200,000 incidents with
- *     50,000 sealed persons beside the same import unsealed (bench/security.ts).
+ *     50,000 sealed persons beside the same import unsealed (bench/security.ts);
+ * (g) the web app's budgets in Chromium over 100,000 incidents on SQLite (bench/web.ts).
  * PostgreSQL: VIGIL_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres);
  * bench databases are created beside it and dropped after. SQLite files go to a temp directory.
  */
@@ -33,7 +35,7 @@ const { values } = parseArgs({
 });
 
 const only = values.only;
-if (only !== undefined && !['import', 'search', 'stats', 'extract', 'security'].includes(only)) throw new Error(`--only: import, search, stats, extract or security, not ${only}`);
+if (only !== undefined && !['import', 'search', 'stats', 'extract', 'security', 'web'].includes(only)) throw new Error(`--only: import, search, stats, extract, security or web, not ${only}`);
 const engines: Engine[] = values.engine === 'both' ? ['sqlite', 'postgres'] : [values.engine as Engine];
 if (!engines.every((e) => e === 'sqlite' || e === 'postgres')) throw new Error(`--engine: sqlite, postgres or both, not ${values.engine}`);
 const scale = Number(values.scale);
@@ -85,6 +87,11 @@ try {
       security.sealed.push(await sealedImportBench(env, engine, IMPORT_N, Math.round(IMPORT_N / 4), seed, log));
     }
   }
+  let web: WebFigures | undefined;
+  if (!only || only === 'web') {
+    log(`(g) web app budgets over ${Math.round(100_000 * scale)} incidents on SQLite, in Chromium`);
+    web = await webBench(env, { incidents: Math.round(100_000 * scale), seed, log });
+  }
   printReport(results, { scale, seconds: (performance.now() - started) / 1000 }, log);
   if (security.signIn) {
     const f = security.signIn;
@@ -95,7 +102,8 @@ try {
       `(f) ${f.engine}: ${f.incidents} incidents + ${f.persons} sealed persons at ${f.sealedRate.toFixed(0)} incidents/s beside ${f.plainRate.toFixed(0)}/s unsealed → ${(100 * f.ratio).toFixed(1)}% (target ≥ 70%: ${f.ratio >= 0.7 ? 'holds' : 'MISSED'})`,
     );
   }
-  if (values.json) fs.writeFileSync(values.json, JSON.stringify({ ...results, security }, null, 2));
+  if (web) printWebReport(web, log);
+  if (values.json) fs.writeFileSync(values.json, JSON.stringify({ ...results, security, ...(web ? { web } : {}) }, null, 2));
 } finally {
   fs.rmSync(env.tmpDir, { recursive: true, force: true });
 }

@@ -28,14 +28,37 @@ export interface Formatters {
   bounds(low: number, high: number | null): string;
 }
 
+interface IntlSet {
+  readonly num: Intl.NumberFormat;
+  readonly dayFmt: Intl.DateTimeFormat;
+  readonly monthFmt: Intl.DateTimeFormat;
+  readonly yearFmt: Intl.DateTimeFormat;
+  readonly monthShortFmt: Intl.DateTimeFormat;
+  readonly dateTimeFmt: Intl.DateTimeFormat;
+}
+
+/** Intl formatters are costly to build (an incident with 50 claims mounts 50 users): one set per language. */
+const intlCache = new Map<Lang, IntlSet>();
+
+function intlFor(lang: Lang): IntlSet {
+  let set = intlCache.get(lang);
+  if (!set) {
+    const locale = lang === 'ru' ? 'ru-RU' : 'en-GB';
+    set = {
+      num: new Intl.NumberFormat(locale),
+      dayFmt: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      monthFmt: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      yearFmt: new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }),
+      monthShortFmt: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      dateTimeFmt: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    };
+    intlCache.set(lang, set);
+  }
+  return set;
+}
+
 export function makeFormatters(lang: Lang, t: (key: string, opts?: Record<string, unknown>) => string): Formatters {
-  const locale = lang === 'ru' ? 'ru-RU' : 'en-GB';
-  const num = new Intl.NumberFormat(locale);
-  const dayFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const monthFmt = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const yearFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' });
-  const monthShortFmt = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const { num, dayFmt, monthFmt, yearFmt, monthShortFmt, dateTimeFmt } = intlFor(lang);
 
   const range = (fmt: Intl.DateTimeFormat, a: string, b: string): string => {
     const x = dayAt(a);

@@ -4,6 +4,9 @@
  * Incidents match on act + count (qualifier, value, min, max), same evidence sentence first,
  * then anywhere; date accuracy is counted on matched incidents; statements match on stance and
  * evidence sentence plus speaker (or, failing a named speaker, organisation).
+ * Perpetrator and victims are scored on matched incidents: equal when both are null or both
+ * are the same span after normalising (case, white space, a leading "the"); a "false agent" is a
+ * perpetrator of ours where the expected one is null (and likewise false victims).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +30,8 @@ interface Expected {
     act: string;
     count: { qualifier: string; value: number | null; min: number | null; max: number | null; text: string | null };
     date: { text: string | null; start: string | null; end: string | null; precision: string };
+    perpetrator: string | null;
+    victims: string | null;
     evidence_span: string;
   }[];
   statements: {
@@ -78,6 +83,49 @@ interface Tally {
   fp: number;
   fn: number;
 }
+/** Agreement of one span field (perpetrator or victims) on matched incidents. */
+interface SpanTally {
+  n: number;
+  /** Both null, or equal after normalising. */
+  same: number;
+  /** Expected non-null and ours equal after normalising. */
+  found: number;
+  /** Expected non-null. */
+  expected: number;
+  /** Ours non-null where the expected is null. */
+  falseSpan: number;
+  /** Both non-null and different. */
+  wrong: number;
+  /** Expected non-null, ours null. */
+  missed: number;
+  /** Ours non-null. */
+  ours: number;
+}
+const spanTally = (): SpanTally => ({ n: 0, same: 0, found: 0, expected: 0, falseSpan: 0, wrong: 0, missed: 0, ours: 0 });
+/** Case-insensitive, white space collapsed, curly apostrophes straightened, no leading "the". */
+const normSpan = (s: string | null): string | null => (s === null ? null : s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim().replace(/^the /, ''));
+function scoreSpan(t: SpanTally, expected: string | null, ours: string | null): boolean {
+  const e = normSpan(expected);
+  const o = normSpan(ours);
+  t.n++;
+  if (e !== null) t.expected++;
+  if (o !== null) t.ours++;
+  if (e === o) {
+    t.same++;
+    if (e !== null) t.found++;
+    return true;
+  }
+  if (e === null) t.falseSpan++;
+  else if (o === null) t.missed++;
+  else t.wrong++;
+  return false;
+}
+function addSpan(acc: SpanTally, t: SpanTally): void {
+  for (const k of Object.keys(acc) as (keyof SpanTally)[]) acc[k] += t[k];
+}
+const spanLine = (t: SpanTally): string =>
+  `${t.n ? pct(t.same / t.n) : '-'} agree (${t.same}/${t.n}); of ${t.expected} expected non-null: ${t.found} equal, ${t.wrong} different, ${t.missed} null; false (ours non-null, expected null) ${t.falseSpan}/${t.n - t.expected}; precision of ours ${t.ours ? pct(t.found / t.ours) : '-'} (${t.found}/${t.ours})`;
+
 const f1 = (t: Tally): number => (t.tp === 0 ? 0 : (2 * t.tp) / (2 * t.tp + t.fp + t.fn));
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
@@ -89,6 +137,8 @@ const devI: Tally = { tp: 0, fp: 0, fn: 0 };
 const devS: Tally = { tp: 0, fp: 0, fn: 0 };
 let devDateOk = 0;
 let devDateN = 0;
+const perp = { seed: spanTally(), dev: spanTally() };
+const vict = { seed: spanTally(), dev: spanTally() };
 
 for (const { name, exp } of files()) {
   const res = extract(
@@ -123,6 +173,16 @@ for (const { name, exp } of files()) {
     if (e.date.start === p.date.start && e.date.end === p.date.end && e.date.precision === p.date.precision) dOk++;
     else dateMisses.push(`  DATE ${e.act} ${countKey(e.count)}: expected ${e.date.start}..${e.date.end} ${e.date.precision} ("${e.date.text ?? ''}"), got ${p.date.start}..${p.date.end} ${p.date.precision} ("${p.date.text ?? ''}") [${p.basis}]`);
   }
+  // Perpetrator and victims, on matched incidents.
+  const tp = spanTally();
+  const tv = spanTally();
+  const spanMisses: string[] = [];
+  for (const [e, p] of matchedPairs) {
+    if (!scoreSpan(tp, e.perpetrator, p.perpetrator)) spanMisses.push(`  PERP ${e.act} ${countKey(e.count)}: expected ${JSON.stringify(e.perpetrator)}, got ${JSON.stringify(p.perpetrator)} | ${e.evidence_span.slice(0, 60)}`);
+    if (!scoreSpan(tv, e.victims, p.victims)) spanMisses.push(`  VICT ${e.act} ${countKey(e.count)}: expected ${JSON.stringify(e.victims)}, got ${JSON.stringify(p.victims)} | ${e.evidence_span.slice(0, 60)}`);
+  }
+  addSpan(name === 'seed' ? perp.seed : perp.dev, tp);
+  addSpan(name === 'seed' ? vict.seed : vict.dev, tv);
   // Statements.
   const sUsed = new Set<number>();
   const sMisses: string[] = [];
@@ -167,12 +227,20 @@ for (const { name, exp } of files()) {
   console.log(
     `${name.padEnd(40)} incidents F1 ${pct(f1(ti)).padStart(6)} (${ti.tp}/${exp.incidents.length} found, ${ti.fp} extra)  dates ${matchedPairs.length ? pct(dOk / matchedPairs.length) : '-'}  statements F1 ${pct(f1(ts)).padStart(6)} (${ts.tp}/${exp.statements.length}, ${ts.fp} extra)`,
   );
-  if (verbose) for (const l of [...misses, ...extra, ...dateMisses, ...sMisses, ...sExtra, ...relayMisses]) console.log(l);
+  console.log(`${''.padEnd(40)} perpetrator ${tp.n ? pct(tp.same / tp.n) : '-'} (${tp.same}/${tp.n}, ${tp.falseSpan} false)  victims ${tv.n ? pct(tv.same / tv.n) : '-'} (${tv.same}/${tv.n}, ${tv.falseSpan} false)`);
+  if (verbose) for (const l of [...misses, ...extra, ...dateMisses, ...sMisses, ...sExtra, ...relayMisses, ...spanMisses]) console.log(l);
 }
 
 console.log('');
 console.log(`dev set (8 files): incidents F1 ${pct(f1(devI))}, dates ${devDateN ? pct(devDateOk / devDateN) : '-'} of matched, statements F1 ${pct(f1(devS))}`);
 console.log(`all (seed + dev):  incidents F1 ${pct(f1(totalI))}, dates ${dateN ? pct(dateOk / dateN) : '-'} of matched, statements F1 ${pct(f1(totalS))}`);
+console.log('');
+console.log('perpetrator and victims on matched incidents (normalised: case, white space, leading "the"):');
+for (const [label, key] of [['seed', 'seed'], ['dev set', 'dev']] as const) {
+  if (perp[key].n === 0) continue;
+  console.log(`  ${label.padEnd(8)} perpetrator ${spanLine(perp[key])}`);
+  console.log(`  ${''.padEnd(8)} victims     ${spanLine(vict[key])}`);
+}
 
 if (args.includes('--speed')) {
   // Our rate against wink-nlp alone on the same text, each loaded once: readDoc with the pipe the

@@ -548,7 +548,9 @@ export function victimCount(v: SentView, m: ActMention, blocked: (i: number) => 
     const poss = v.tokens[m.head - 1];
     if (poss && (poss.lower === 'his' || poss.lower === 'her' || poss.text === '’s' || poss.text === "'s")) return { found: null, single: true, np: null, pronoun: null, how: 'possessor' };
   }
-  const chain = auxChainStart(v, m.head);
+  const aux = auxChainStart(v, m.head);
+  // "were preventing them" is a progressive: its victims are the object, as in any active verb.
+  const chain = aux.passive && (v.tokens[m.head]?.lower ?? '').endsWith('ing') ? { start: aux.start, passive: false } : aux;
   const prevTok = v.tokens[chain.start - 1];
   const reduced = prevTok !== undefined && (prevTok.pos === 'NUM' || parseQuantity(lowers(v), chain.start - 1) !== null) && !chain.passive;
   // "were dragged into the yard and beaten with batons": a participle coordinated with a

@@ -4,10 +4,11 @@
  * (used only to refuse future publication dates), the NLP model loaded once per process.
  */
 import { auxChainStart, findActMentionsAll, judgeMention, victimCount, type ActMention, type VictimCount } from './acts.js';
+import { agentOf } from './agents.js';
 import { findDatesAll, type DateMention, type DateScope, type Resolved } from './dates.js';
 import { findPlaces, type PlaceMention } from './locate.js';
 import { analyse } from './nlp.js';
-import { lowers, npLeft, npRight, quantityIn, type FoundQuantity } from './np.js';
+import { lowers, npLeft, quantityIn, type FoundQuantity } from './np.js';
 import { parseQuantity } from './numbers.js';
 import {
   assertExtractionResult,
@@ -37,6 +38,8 @@ interface Draft {
   hasOwnCount: boolean;
   victims: string | null;
   perpetrator: string | null;
+  /** How the perpetrator was found, or why there is none (for the basis). */
+  perpHow: string;
   rule: string;
   how: string;
   /** Date assigned by a breakdown segment or a partitive back-reference. */
@@ -72,45 +75,106 @@ function countOf(found: FoundQuantity | null, single: boolean, v: SentView, text
   return { qualifier: 'unspecified', value: null, min: null, max: null, text: null, offsets: null };
 }
 
-function victimsText(v: SentView, text: string, vc: VictimCount): string | null {
+/** Heads that name an event, not people ("Both deaths … as a result of torture"). */
+const EVENT_HEADS = new Set(['death', 'deaths', 'killing', 'killings', 'arrest', 'arrests', 'detention', 'detentions', 'abduction', 'abductions', 'disappearance', 'disappearances', 'injury', 'injuries', 'case', 'cases', 'incident', 'incidents', 'attack', 'attacks']);
+/** Things taken from people: the victim of a confiscation is their owner, not the object. */
+const DOC_WORDS = /^(?:passports?|documents?|papers?|ids?|identity|cards?|visas?|permits?|phones?|computers?|files?|belongings)$/;
+
+/**
+ * The victims' phrase: after the count, up to a date, never a pronoun, an event noun or the act's
+ * own noun ("gave inmates electric shocks" → inmates); for a confiscation, the owner of the
+ * documents ("Nakato’s passport" → Nakato) or nothing.
+ */
+function victimsText(v: SentView, text: string, vc: VictimCount, m: ActMention, blocked: (i: number) => boolean, places: readonly PlaceMention[]): string | null {
   if (!vc.np) return null;
   let first = vc.np.first;
+  let last = vc.np.last;
   if (vc.found) first = Math.max(first, vc.found.q.next);
   const words = lowers(v);
-  while (first < vc.np.last && ['of', 'those', 'the', 'them', 'whom'].includes(words[first] ?? '') && vc.found) first++;
-  if (first >= vc.np.last) return null;
-  const s = spanText(text, v.tokens, first, vc.np.last).trim();
-  return s.length > 0 && !/^(?:them|they|him|her|he|she|it)$/i.test(s) ? s : null;
+  // "Some of those arrested": keep "those" before a participle.
+  while (first < last && ['of', 'those', 'the', 'them', 'whom'].includes(words[first] ?? '') && vc.found && !(words[first] === 'those' && v.tokens[first + 1]?.pos === 'VERB')) first++;
+  if (m.head >= first && m.head < last) last = m.head;
+  for (let i = first; i < last; i++) {
+    if (blocked(i)) {
+      last = i;
+      break;
+    }
+  }
+  while (last > first && (v.tokens[last - 1]?.pos === 'ADJ' || ['of', 'the', 'a', 'an', 'and', ','].includes(words[last - 1] ?? '')) && last - 1 > first) last--;
+  if (first >= last) return null;
+  if (m.act === 'document_confiscation' && words.slice(first, last).some((w) => DOC_WORDS.test(w))) {
+    const poss = words.slice(first, last).findIndex((w) => w === '’s' || w === "'s");
+    if (poss <= 0) return null;
+    last = first + poss;
+  }
+  if (EVENT_HEADS.has(words[last - 1] ?? '')) return null;
+  // A place is not a victim ("young men who had travelled from Moscow").
+  const a = v.tokens[first];
+  const b = v.tokens[last - 1];
+  if (a && b && places.some((p) => p.start <= a.start && p.end >= b.end)) return null;
+  const s = spanText(text, v.tokens, first, last).trim();
+  return s.length > 0 && !/^(?:them|they|him|her|he|she|it|us|we|me|i|you|who|whom|which|that|themselves)$/i.test(s) ? s : null;
 }
 
-function perpetratorOf(v: SentView, text: string, m: ActMention, passive: boolean): string | null {
-  if (passive || m.mode === 'subject') {
-    for (let i = m.end; i < Math.min(v.tokens.length, m.end + 8); i++) {
-      if (v.tokens[i]?.lower === 'by') {
-        const r = npRight(v, i + 1);
-        if (r.last > r.first) return spanText(text, v.tokens, r.first, r.last);
-      }
-      if (v.tokens[i]?.text === ',' || v.tokens[i]?.text === '.') break;
+/**
+ * "them" as victims: the subject of the verb of saying it stands in ("Workers said officers
+ * forced them …"), else the victims of the sentence's previous act ("gave inmates electric
+ * shocks, stripped them").
+ */
+function pronounVictims(v: SentView, text: string, head: number, sentDrafts: readonly Draft[]): string | null {
+  for (let k = head - 1; k >= 0; k--) {
+    const t = v.tokens[k];
+    if (!t || t.text === ';' || t.text === '“' || t.text === '”') break;
+    if ((t.lemma === 'say' || t.lemma === 'tell') && t.pos === 'VERB') {
+      const subj = npLeft(v, auxChainStart(v, k).start);
+      let first = subj.first;
+      const q = parseQuantity(lowers(v), first);
+      if (q) first = q.next;
+      while (first < subj.last && ['of', 'those', 'the'].includes(lowers(v)[first] ?? '') && !(lowers(v)[first] === 'those' && v.tokens[first + 1]?.pos === 'VERB')) first++;
+      // The whole subject, opening its clause ("Workers said", not "interviewed by the network said").
+      const pre = v.tokens[subj.first - 1];
+      if (pre && (pre.pos === 'ADP' || pre.pos === 'VERB' || pre.pos === 'ADV' || pre.pos === 'AUX')) return null;
+      if (first < subj.last && v.tokens.slice(first, subj.last).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN' || (x.pos === 'VERB' && v.tokens[first]?.lower === 'those'))) return spanText(text, v.tokens, first, subj.last);
+      return null;
     }
-    return null;
   }
-  const chain = auxChainStart(v, m.head);
-  const subj = npLeft(v, chain.start);
-  if (subj.last <= subj.first) {
-    // "Tajikistan’s security services, working with local police, have abducted": skip the aside.
-    if (v.tokens[chain.start - 1]?.text === ',') {
-      let j = chain.start - 2;
-      while (j >= 0 && v.tokens[j]?.text !== ',') j--;
-      if (j > 0) {
-        const s2 = npLeft(v, j);
-        if (s2.last > s2.first) return spanText(text, v.tokens, s2.first, s2.last);
-      }
+  return sentDrafts[sentDrafts.length - 1]?.victims ?? null;
+}
+
+/** Perpetrator text compared with the victims': the victims never did it to themselves. */
+function sameSpan(a: string, b: string | null): boolean {
+  if (b === null) return false;
+  const n = (x: string): string => x.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^(?:the|these|those) /, '');
+  return n(a) === n(b);
+}
+
+/**
+ * The perpetrator of an act referred back to ("The abductions took place in: 15 in Russia …",
+ * "Some 90 of those expelled"): the agent of the last earlier act of that type, if it had one.
+ */
+function backRefAgent(drafts: readonly Draft[], act: Act): { perpetrator: string | null; how: string } {
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const d = drafts[k] as Draft;
+    if (d.act !== act) continue;
+    return d.perpetrator ? { perpetrator: d.perpetrator, how: `agent of the act referred back to (${d.perpHow})` } : { perpetrator: null, how: 'the act referred back to has no agent' };
+  }
+  return { perpetrator: null, how: 'no act referred back to' };
+}
+
+/**
+ * "They" as the subject of an act: the last agent named before, in this paragraph or the one
+ * before (annotation decision 6: "They" → "Guards", "agents").
+ */
+function antecedentAgent(doc: Doc, v: SentView, earlier: readonly Draft[], current: readonly Draft[]): { perpetrator: string | null; how: string } {
+  for (const list of [current, earlier]) {
+    for (let k = list.length - 1; k >= 0; k--) {
+      const d = list[k] as Draft;
+      const para = doc.views[d.sent]?.sent.para ?? -2;
+      if (para < v.sent.para - 1) return { perpetrator: null, how: '"they" with no agent named before' };
+      if (d.perpetrator) return { perpetrator: d.perpetrator, how: '"they" = the last agent named before' };
     }
-    return null;
   }
-  const s = spanText(text, v.tokens, subj.first, subj.last);
-  if (/^(?:they|he|she|it|who|which|that)$/i.test(s)) return null;
-  return s;
+  return { perpetrator: null, how: '"they" with no agent named before' };
 }
 
 /** What the stages of one extraction share (read-only once built). */
@@ -279,7 +343,11 @@ function sentenceDrafts(doc: Doc, v: SentView, mentions: readonly ActMention[], 
       if (words[m.head - 1] === 'those' && words[m.head - 2] === 'of' && v.tokens[m.head + 1]?.lemma === 'be' && v.tokens[m.head + 2]?.pos !== 'VERB') {
         const q = quantityIn(v, { first: 0, last: m.head - 2 }, blocked);
         if (q && q.q.next === m.head - 2) {
-          drafts.push(newDraft(v, m, countOf(q, false, v, text), true, 'partitive breakdown', m.act));
+          const d = newDraft(v, m, countOf(q, false, v, text), true, 'partitive breakdown', m.act);
+          const b = backRefAgent(drafts, m.act);
+          d.perpetrator = b.perpetrator;
+          d.perpHow = b.how;
+          drafts.push(d);
         }
       }
     }
@@ -305,8 +373,21 @@ function sentenceDrafts(doc: Doc, v: SentView, mentions: readonly ActMention[], 
     // (annotation decision 3), not a new count claim.
     if (count.qualifier === 'unspecified' && !vc.found && vc.np && /^(?:the|these|those)$/i.test(v.tokens[vc.np.first]?.text ?? '') && drafts.some((x) => x.act === m.act)) continue;
     const d = newDraft(v, m, count, hasOwn, how, null);
-    d.victims = victimsText(v, text, vc);
-    d.perpetrator = perpetratorOf(v, text, m, auxChainStart(v, m.head).passive);
+    d.victims = victimsText(v, text, vc, m, blocked, doc.places[v.sent.i] ?? []);
+    if (d.victims === null && (vc.pronoun === 'them' || vc.pronoun === 'they')) d.victims = pronounVictims(v, text, m.head, sentDrafts);
+    const ag = agentOf(v, m, { blocked, victims: vc.np, mentions: kept });
+    if (ag.kind === 'span') {
+      const p = spanText(doc.original, v.tokens, ag.first, ag.last);
+      if (sameSpan(p, d.victims)) d.perpHow = 'agent phrase is the victims';
+      else {
+        d.perpetrator = p;
+        d.perpHow = ag.how;
+      }
+    } else if (ag.kind === 'pronoun') {
+      const r = antecedentAgent(doc, v, drafts, sentDrafts);
+      d.perpetrator = r.perpetrator !== null && !sameSpan(r.perpetrator, d.victims) ? r.perpetrator : null;
+      d.perpHow = r.how;
+    } else d.perpHow = ag.how;
     const headTok = v.tokens[m.head];
     // "they take away documents, they threaten …": present tense describes a practice.
     // Only with a pronoun subject or an -s form: "police beat protesters" is a past tense.
@@ -334,8 +415,8 @@ function sentenceDrafts(doc: Doc, v: SentView, mentions: readonly ActMention[], 
     if (!q) continue;
     // Dated like its total: the breakdown keeps the total's head.
     const d: Draft = { ...anchor, count: countOf(q, false, v, text), hasOwnCount: true, at: anchor.at + 1, how: 'breakdown (including)', rule: anchor.rule, forcedDate: null };
-    const after = spanText(text, v.tokens, q.q.next, Math.min(seg.last, q.q.next + 3)).split(/\s+(?:held|with|in|at|under|who|from)\b/)[0]?.trim();
-    d.victims = after && after.length > 0 ? after : anchor.victims;
+    const after = spanText(text, v.tokens, q.q.next, Math.min(seg.last, q.q.next + 3)).split(/(?:^|\s+)(?:held|with|in|at|under|who|from)\b/)[0]?.trim();
+    d.victims = after && /[\p{L}]{3,}/u.test(after) && !/^(?:of|the|those|them|whom)$/i.test(after) ? after : anchor.victims;
     const segDates = sentDates.filter((x) => x.start >= (v.tokens[seg.first]?.start ?? 0) && x.end <= (v.tokens[seg.last - 1]?.end ?? 0));
     if (segDates[0] && segDates[0].date) d.forcedDate = { date: segDates[0].date, text: segDates[0].text, start: segDates[0].start, end: segDates[0].end };
     sentDrafts.push(d);
@@ -369,7 +450,7 @@ function sentenceDrafts(doc: Doc, v: SentView, mentions: readonly ActMention[], 
         const q = parseQuantity(words, i);
         if (q && q.value !== null) {
           const d: Draft = {
-            ...(anchorDraft ?? newDraft(v, anchorMention as ActMention, countOf(null, false, v, text), false, '', null)),
+            ...(anchorDraft ?? backRefDraft(v, anchorMention as ActMention, countOf(null, false, v, text), drafts)),
             count: countOf({ q, textFirst: q.first, textLast: q.next }, false, v, text),
             hasOwnCount: true,
             head: q.first,
@@ -526,11 +607,7 @@ function resolveIncidents(doc: Doc, drafts: Draft[], docCountry: string | null):
     }
     const country = place?.ref.country ?? docCountry;
 
-    // Perpetrator: the act's own agent, else the last agent named before in the text.
-    let perpetrator = d.perpetrator;
-    if (!perpetrator) {
-      for (let k = di - 1; k >= 0 && !perpetrator; k--) perpetrator = drafts[k]?.perpetrator ?? null;
-    }
+    // Perpetrator: the act's own agent only (found with the draft); never carried from another act.
     const evidence = { start: v.sent.start, end: v.sent.end };
     incidents.push({
       act: d.act,
@@ -539,11 +616,11 @@ function resolveIncidents(doc: Doc, drafts: Draft[], docCountry: string | null):
         ? { text: chosen.text ? original.slice(chosen.start, chosen.end) : null, start: chosen.date.start, end: chosen.date.end, precision: chosen.date.precision, offsets: { start: chosen.start, end: chosen.end } }
         : { text: null, start: null, end: null, precision: 'unknown', offsets: null },
       location: { text: place ? original.slice(place.start, place.end) : null, place: place?.ref.place ?? null, country: country ?? null, offsets: place ? { start: place.start, end: place.end } : null },
-      perpetrator,
+      perpetrator: d.perpetrator,
       victims: d.victims,
       evidence_span: original.slice(evidence.start, evidence.end),
       evidence,
-      basis: `trigger ${d.rule}; count: ${d.how}; date: ${why || 'none'}`,
+      basis: `trigger ${d.rule}; count: ${d.how}; date: ${why || 'none'}; perpetrator: ${d.perpHow}`,
     });
   }
   return incidents;
@@ -669,6 +746,7 @@ function newDraft(v: SentView, m: ActMention, count: ExtractedIncident['count'],
     hasOwnCount: hasOwn,
     victims: null,
     perpetrator: null,
+    perpHow: 'none',
     rule: m.rule,
     how,
     forcedDate: null,
@@ -678,6 +756,17 @@ function newDraft(v: SentView, m: ActMention, count: ExtractedIncident['count'],
     ongoing: false,
     listItem: false,
   };
+}
+
+/** The anchor of a colon list that is a back-reference ("The abductions took place …: 15 in …"). */
+function backRefDraft(v: SentView, m: ActMention, count: ExtractedIncident['count'], drafts: readonly Draft[]): Draft {
+  const d = newDraft(v, m, count, false, '', null);
+  if (['the', 'these', 'those'].includes(lowers(v)[m.head - 1] ?? '')) {
+    const b = backRefAgent(drafts, m.act);
+    d.perpetrator = b.perpetrator;
+    d.perpHow = b.how;
+  } else d.perpHow = 'list anchor without an agent';
+  return d;
 }
 
 /** ", including 23 under 18," / "among them 14 minors" / ", of whom six were children". */

@@ -60,3 +60,15 @@ describe('decisionsForStored', () => {
     expect(plan.claims.get('c-kill')).toBe('accepted');
   });
 });
+
+describe('decisionsForStored after a change of act type', () => {
+  it('finds the claims of a proposal on an act of the type the reviewer gave it', () => {
+    const moved = {
+      incidents: [incident('I1', [['A-kill', 'killing'], ['A-det', 'detention'], ['A-abd', 'abduction']]), incident('I2', [['A-det2', 'detention']])],
+      claims: stored.claims.map((c) => (c.id === 'c-det' ? claim('c-det', 'I1', 'A-abd', span(0, 50)) : c)),
+    };
+    const plan = decisionsForStored(proposal, moved, decide(['i0']), (i) => (i === 1 ? 'abduction' : undefined));
+    expect(plan.claims.get('c-det')).toBe('accepted');
+    expect(plan.claims.get('c-kill')).toBe('rejected');
+  });
+});

@@ -6,7 +6,9 @@
  *
  * A claim is rejected when any proposal it comes from was rejected, accepted otherwise; an
  * incident is accepted when any of its matched claims is, rejected when all of them are. A
- * claim that matches no proposal is left undecided (it stays "proposed" for review).
+ * claim that matches no proposal is left undecided (it stays "proposed" for review). When the
+ * reviewer changed a proposal's act type, its claims may be on an act of that type (a second
+ * save after one that failed half-way): `editedAct` names it, so they are still matched.
  */
 import type { Claim, ExtractionResult, Incident, Offsets, ReviewDecision } from './api/types.js';
 
@@ -18,13 +20,16 @@ export function decisionsForStored(
   proposal: ExtractionResult,
   stored: { incidents: readonly Incident[]; claims: readonly Claim[] },
   decision: (key: ItemKey) => ReviewDecision,
+  /** The act type a reviewer gave a proposal, if they changed it (its claims may be on such an act). */
+  editedAct: (index: number) => string | undefined = () => undefined,
 ): { claims: Map<string, ReviewDecision>; incidents: Map<string, ReviewDecision> } {
-  const bySpan = new Map<string, { key: ItemKey; act?: string; targets?: readonly number[] }[]>();
-  const add = (o: Offsets, v: { key: ItemKey; act?: string; targets?: readonly number[] }): void => {
+  type Candidate = { key: ItemKey; act?: string; edited?: string | undefined; targets?: readonly number[] };
+  const bySpan = new Map<string, Candidate[]>();
+  const add = (o: Offsets, v: Candidate): void => {
     const k = spanKey(o);
     bySpan.set(k, [...(bySpan.get(k) ?? []), v]);
   };
-  proposal.incidents.forEach((x, i) => add(x.evidence, { key: `i${i}`, act: x.act }));
+  proposal.incidents.forEach((x, i) => add(x.evidence, { key: `i${i}`, act: x.act, edited: editedAct(i) }));
   proposal.statements.forEach((x, i) => add(x.evidence, { key: `s${i}`, targets: x.targets }));
   const actType = new Map<string, string>();
   for (const inc of stored.incidents) for (const a of inc.acts) actType.set(a.id, a.type);
@@ -37,7 +42,9 @@ export function decisionsForStored(
     const type = c.actId ? actType.get(c.actId) : undefined;
     let relevant = candidates.filter((x) =>
       type
-        ? (x.act === type || (x.targets !== undefined && (x.targets.length === 0 || x.targets.some((ti) => proposal.incidents[ti]?.act === type))))
+        ? x.act === type ||
+          x.edited === type ||
+          (x.targets !== undefined && (x.targets.length === 0 || x.targets.some((ti) => proposal.incidents[ti]?.act === type || editedAct(ti) === type)))
         : x.targets !== undefined,
     );
     if (relevant.length === 0) relevant = candidates;

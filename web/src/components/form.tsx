@@ -76,7 +76,18 @@ export function Group({ legend, error, children, path }: { legend: ReactNode; er
 }
 
 /** Every error of a failed save, each a link to its field; it takes focus when it appears. */
-export function ErrorSummary({ fields, general, labels }: { fields: FieldErrors; general: readonly string[]; labels: (path: string) => string }) {
+export function ErrorSummary({
+  fields,
+  general,
+  labels,
+  note,
+}: {
+  fields: FieldErrors;
+  general: readonly string[];
+  labels: (path: string) => string;
+  /** What else the reader should know (said after the list). */
+  note?: string;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const count = Object.keys(fields).length + general.length;
@@ -105,6 +116,7 @@ export function ErrorSummary({ fields, general, labels }: { fields: FieldErrors;
           <li key={`g${i}`}>{m}</li>
         ))}
       </ul>
+      {note && <p>{note}</p>}
       <p>{t('form.nothingLost')}</p>
     </div>
   );

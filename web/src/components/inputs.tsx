@@ -12,6 +12,9 @@ import { useDebounced, useFetched } from '../hooks.js';
 import { asLang } from '../i18n/index.js';
 import { Field, Group, fieldId, type FieldErrors } from './form.js';
 
+/** Kept here for the forms that import it from the inputs. */
+export { completeDate } from '../dates.js';
+
 type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string; required?: boolean };
 
 export function VocabSelect({
@@ -40,32 +43,6 @@ export function VocabSelect({
       ))}
     </select>
   );
-}
-
-const lastDayOfMonth = (iso: string): string => {
-  const [y, m] = iso.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m, 0));
-  return d.toISOString().slice(0, 10);
-};
-
-/** start..end for a precision, when the reader gives only the start. */
-export function completeDate(d: FuzzyDate): FuzzyDate {
-  if (!d.start || d.end) return d;
-  switch (d.precision) {
-    case 'day':
-      return { ...d, end: d.start };
-    case 'week': {
-      const e = new Date(`${d.start}T00:00:00Z`);
-      e.setUTCDate(e.getUTCDate() + 6);
-      return { ...d, end: e.toISOString().slice(0, 10) };
-    }
-    case 'month':
-      return { ...d, end: lastDayOfMonth(d.start) };
-    case 'year':
-      return { ...d, end: `${d.start.slice(0, 4)}-12-31` };
-    default:
-      return d;
-  }
 }
 
 export function FuzzyDateInput({ path, legend, value, onChange, errors }: { path: string; legend: string; value: FuzzyDate; onChange: (d: FuzzyDate) => void; errors: FieldErrors }) {

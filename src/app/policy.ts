@@ -23,14 +23,15 @@ export const POLICY: Readonly<Record<UseCaseName, Policy>> = Object.freeze({
   listCollections: read('collection'),
   updateCollection: act('manage_members', 'collection', 'update'),
   deleteCollection: act('admin', 'collection', 'delete'),
-  ensureDefaultCollection: act('admin', 'collection', 'ensure_default'),
+  // Idempotent set-up run at every start (and by the CLI): not audited, or every start would add rows.
+  ensureDefaultCollection: { capability: 'admin', entity: 'collection' },
 
   createPlace: act('write', 'place', 'create'),
   getPlace: read('place'),
   listPlaces: read('place'),
   updatePlace: act('write', 'place', 'update'),
   deletePlace: act('delete', 'place', 'delete'),
-  seedGazetteer: act('admin', 'place', 'seed_gazetteer'),
+  seedGazetteer: { capability: 'admin', entity: 'place' },
 
   createActor: act('write', 'actor', 'create'),
   getActor: read('actor'),

@@ -40,7 +40,20 @@ export const postgresEngine: TestEngine = {
         const a = new pg.Client({ connectionString: adminUrl });
         await a.connect();
         try {
-          await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+          // pg-pool's end() returns before its connections have closed; dropping WITH (FORCE) at
+          // once would kill them mid-close (an uncaught 57P01 in the test run). Wait for them.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await a.query(`DROP DATABASE IF EXISTS ${dbName}`);
+              break;
+            } catch (e) {
+              if ((e as { code?: string }).code !== '55006' || attempt >= 50) {
+                await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+                break;
+              }
+              await new Promise((r) => setTimeout(r, 100));
+            }
+          }
         } finally {
           await a.end();
         }

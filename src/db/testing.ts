@@ -37,30 +37,36 @@ export const postgresEngine: TestEngine = {
       ...store,
       async close() {
         await store.close();
-        const a = new pg.Client({ connectionString: adminUrl });
-        await a.connect();
-        try {
-          // pg-pool's end() returns before its connections have closed; dropping WITH (FORCE) at
-          // once would kill them mid-close (an uncaught 57P01 in the test run). Wait for them.
-          for (let attempt = 0; ; attempt++) {
-            try {
-              await a.query(`DROP DATABASE IF EXISTS ${dbName}`);
-              break;
-            } catch (e) {
-              if ((e as { code?: string }).code !== '55006' || attempt >= 50) {
-                await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-                break;
-              }
-              await new Promise((r) => setTimeout(r, 100));
-            }
-          }
-        } finally {
-          await a.end();
-        }
+        await dropTestDatabase(adminUrl, dbName);
       },
     };
   },
 };
+
+/**
+ * Drops a test database once its pool's connections are gone. pg-pool's end() returns before
+ * they have closed; dropping WITH (FORCE) at once would kill them mid-close, an uncaught 57P01
+ * in the test run. So: plain DROP, retried while the database is still in use (55006), and FORCE
+ * only after five seconds.
+ */
+export async function dropTestDatabase(serverUrl: string, dbName: string): Promise<void> {
+  if (!/^[a-z0-9_]+$/.test(dbName)) throw new Error('not a test database name');
+  const a = new pg.Client({ connectionString: serverUrl });
+  await a.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await a.query(`DROP DATABASE IF EXISTS ${dbName}${attempt >= 50 ? ' WITH (FORCE)' : ''}`);
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '55006' || attempt >= 50) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    await a.end();
+  }
+}
 
 let announced = false;
 

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { dropTestDatabase } from '../../src/db/testing.js';
 import type { Repositories } from '../../src/core/ports.js';
 import type { DialectCapabilities } from '../../src/db/dialects/capabilities.js';
 import { postgresCapabilities } from '../../src/db/dialects/postgres.js';
@@ -75,7 +76,7 @@ export async function openRawDb(name: 'sqlite' | 'postgres'): Promise<RawDb> {
     repos: (d) => repositories(d, postgresCapabilities),
     async close() {
       await db.destroy();
-      await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await dropTestDatabase(adminUrl, dbName);
     },
   };
 }

@@ -28,6 +28,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { dropTestDatabase } from '../../src/db/testing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, systemClock, uuidV7Ids } from '../../src/app/index.js';
 import { createSecurityServices, newServerSecret } from '../../src/crypto/services.js';
@@ -397,23 +398,7 @@ describe.skipIf(!WITH_POSTGRES)('canaries on PostgreSQL: a pg_dump, the app log 
   });
   afterAll(async () => {
     if (dbName && PG_URL) {
-      const admin = new pg.Client({ connectionString: PG_URL });
-      await admin.connect();
-      try {
-        // The pool's connections close a moment after store.close() resolves; WITH (FORCE) at
-        // once would kill them mid-goodbye (an unhandled client error). Wait for them first.
-        for (let attempt = 0; ; attempt++) {
-          try {
-            await admin.query(`DROP DATABASE IF EXISTS ${dbName}${attempt >= 50 ? ' WITH (FORCE)' : ''}`);
-            break;
-          } catch (e) {
-            if (attempt >= 50) throw e;
-            await new Promise((r) => setTimeout(r, 100));
-          }
-        }
-      } finally {
-        await admin.end();
-      }
+      await dropTestDatabase(PG_URL, dbName);
     }
     if (dir) await rm(dir, { recursive: true, force: true });
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { postgresCapabilities } from '../dialects/postgres.js';
 import { sqliteCapabilities } from '../dialects/sqlite.js';
 import { migrationProvider } from '../store.js';
-import { testEngines } from '../testing.js';
+import { dropTestDatabase, testEngines } from '../testing.js';
 import { MIGRATIONS } from './index.js';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
@@ -51,12 +51,7 @@ describe.each(testEngines())('migrations on $name', (engine) => {
       const url = new URL(admin);
       url.pathname = `/${name}`;
       db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 2 }) }) });
-      cleanup = async () => {
-        const a = new pg.Client({ connectionString: admin });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      };
+      cleanup = () => dropTestDatabase(admin, name);
     }
     const caps = engine.name === 'sqlite' ? sqliteCapabilities : postgresCapabilities;
     const migrator = new Migrator({ db, provider: migrationProvider(caps) });

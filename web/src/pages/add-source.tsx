@@ -137,6 +137,28 @@ interface Saved {
   undecided: number;
 }
 
+/** "Show in text" and "Edit" for one proposal; the Edit button controls its editor (`editor-<key>`). */
+function ItemActions({ itemKey, label, open, onShow, onToggle }: { itemKey: ItemKey; label: string; open: boolean; onShow: () => void; onToggle: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <p className="item-actions">
+      <button type="button" className="link-button" onClick={onShow}>
+        {t('addSource.showInText')}
+      </button>{' '}
+      <button
+        type="button"
+        id={`edit-${itemKey}`}
+        aria-expanded={open}
+        aria-controls={`editor-${itemKey}`}
+        aria-label={t('addSource.editNamed', { what: label })}
+        onClick={onToggle}
+      >
+        {t('addSource.edit')}
+      </button>
+    </p>
+  );
+}
+
 export function AddSourcePage() {
   const { t } = useTranslation();
   const v = useVocab();
@@ -447,21 +469,7 @@ export function AddSourcePage() {
                           </>
                         )}
                       </dl>
-                      <p className="item-actions">
-                        <button type="button" className="link-button" onClick={() => showInText(key)}>
-                          {t('addSource.showInText')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          id={`edit-${key}`}
-                          aria-expanded={open}
-                          aria-controls={`editor-${key}`}
-                          aria-label={t('addSource.editNamed', { what: label })}
-                          onClick={() => toggleEditor(key, !open)}
-                        >
-                          {t('addSource.edit')}
-                        </button>
-                      </p>
+                      <ItemActions itemKey={key} label={label} open={open} onShow={() => showInText(key)} onToggle={() => toggleEditor(key, !open)} />
                       {open && (
                         <IncidentEditor
                           itemKey={key}
@@ -515,21 +523,7 @@ export function AddSourcePage() {
                       </p>
                       <p>{x.about}</p>
                       {val.quote && <blockquote>“{val.quote}”</blockquote>}
-                      <p className="item-actions">
-                        <button type="button" className="link-button" onClick={() => showInText(key)}>
-                          {t('addSource.showInText')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          id={`edit-${key}`}
-                          aria-expanded={open}
-                          aria-controls={`editor-${key}`}
-                          aria-label={t('addSource.editNamed', { what: label })}
-                          onClick={() => toggleEditor(key, !open)}
-                        >
-                          {t('addSource.edit')}
-                        </button>
-                      </p>
+                      <ItemActions itemKey={key} label={label} open={open} onShow={() => showInText(key)} onToggle={() => toggleEditor(key, !open)} />
                       {open && (
                         <StatementEditor
                           itemKey={key}
